@@ -1,0 +1,29 @@
+using Kanban.Server.Boards;
+using Kanban.Server.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kanban.Server.Auth;
+
+/// <summary>Users as the board shows them: ID and display name.</summary>
+public sealed class UserDirectory(KanbanDb db)
+{
+    public async Task<UserView> ViewAsync(string userId, CancellationToken ct) =>
+        (await ViewsAsync([userId], ct)).GetValueOrDefault(userId) ?? throw BoardException.NotFound("User");
+
+    public async Task<Dictionary<string, UserView>> ViewsAsync(IEnumerable<string> userIds, CancellationToken ct)
+    {
+        var ids = userIds.Distinct().ToList();
+        var rows = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
+        return rows.ToDictionary(u => u.Id, u => new UserView(u.Id, AppUser.NameOf(u.DisplayName, u.Email)));
+    }
+
+    public async Task<UserView> UpdateProfileAsync(Caller caller, string? name, CancellationToken ct)
+    {
+        var displayName = Limits.Name(name, "name");
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == caller.UserId, ct) ?? throw BoardException.Unauthenticated();
+        user.DisplayName = displayName;
+        await db.SaveChangesAsync(ct);
+        return new UserView(user.Id, displayName);
+    }
+}

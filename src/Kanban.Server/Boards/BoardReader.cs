@@ -1,0 +1,68 @@
+using Kanban.Server.Auth;
+using Kanban.Server.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kanban.Server.Boards;
+
+/// <summary>Reads boards for their members: whole snapshots, or single lists on demand.</summary>
+public sealed class BoardReader(KanbanDb db, UserDirectory users)
+{
+    public async Task<IReadOnlyList<BoardView>> ListAsync(Caller caller, CancellationToken ct)
+    {
+        var boards = await db.Members.AsNoTracking().Where(m => m.UserId == caller.UserId)
+            .Join(db.Boards, m => m.BoardId, b => b.Id, (m, b) => b).ToListAsync(ct);
+        return boards.OrderBy(b => b.Name, StringComparer.OrdinalIgnoreCase).ThenBy(b => b.Id).Select(BoardView.Of).ToList();
+    }
+
+    public async Task<BoardRole?> RoleAsync(Guid boardId, Caller caller, CancellationToken ct) =>
+        await db.Members.Where(m => m.BoardId == boardId && m.UserId == caller.UserId)
+            .Select(m => (BoardRole?)m.Role).SingleOrDefaultAsync(ct);
+
+    /// <summary>The whole board at one seq, or null when it does not exist or the caller is no member.</summary>
+    public async Task<BoardView?> SnapshotAsync(Guid boardId, Caller caller, CancellationToken ct)
+    {
+        await using var tx = await db.BeginSnapshotAsync(ct);
+        if (await RoleAsync(boardId, caller, ct) is null)
+            return null;
+        var board = await db.Boards.AsNoTracking().SingleAsync(b => b.Id == boardId, ct);
+        var columns = await db.Columns.AsNoTracking().Where(c => c.BoardId == boardId).ToListAsync(ct);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.BoardId == boardId).ToListAsync(ct);
+        var members = await MembersAsync(boardId, ct);
+        return BoardView.Of(board) with { Columns = await ColumnViewsAsync(columns, tasks, ct), Members = members };
+    }
+
+    public async Task<IReadOnlyList<ColumnView>> ColumnsAsync(Guid boardId, CancellationToken ct)
+    {
+        await using var tx = await db.BeginSnapshotAsync(ct);
+        var columns = await db.Columns.AsNoTracking().Where(c => c.BoardId == boardId).ToListAsync(ct);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.BoardId == boardId).ToListAsync(ct);
+        return await ColumnViewsAsync(columns, tasks, ct);
+    }
+
+    public async Task<IReadOnlyList<TaskView>> TasksAsync(Guid columnId, CancellationToken ct)
+    {
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.ColumnId == columnId).ToListAsync(ct);
+        var creators = await users.ViewsAsync(tasks.Select(t => t.CreatedById), ct);
+        return Ordered(tasks).Select(t => TaskView.Of(t, creators[t.CreatedById])).ToList();
+    }
+
+    public async Task<IReadOnlyList<MemberView>> MembersAsync(Guid boardId, CancellationToken ct)
+    {
+        var rows = await db.Members.AsNoTracking().Where(m => m.BoardId == boardId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Role, u.Id, u.DisplayName, u.Email })
+            .ToListAsync(ct);
+        return rows.Select(r => new MemberView(new UserView(r.Id, AppUser.NameOf(r.DisplayName, r.Email)), r.Role))
+            .OrderByDescending(m => m.Role).ThenBy(m => m.User.Name, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private async Task<IReadOnlyList<ColumnView>> ColumnViewsAsync(List<Column> columns, List<BoardTask> tasks, CancellationToken ct)
+    {
+        var creators = await users.ViewsAsync(tasks.Select(t => t.CreatedById), ct);
+        var byColumn = Ordered(tasks).Select(t => TaskView.Of(t, creators[t.CreatedById])).ToLookup(t => t.ColumnId);
+        return Ordered(columns).Select(c => ColumnView.Of(c, byColumn[c.Id].ToList())).ToList();
+    }
+
+    // Order is the ordinal order of rank, and nothing else.
+    private static IEnumerable<T> Ordered<T>(IEnumerable<T> items) where T : IRanked =>
+        items.OrderBy(i => i.Rank, StringComparer.Ordinal);
+}

@@ -1,0 +1,95 @@
+using Kanban.Server.Auth;
+using Kanban.Server.Data;
+using Kanban.Server.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kanban.Server.Boards;
+
+/// <summary>
+/// The one write path. Every change to an existing board runs here, in one transaction that
+/// holds the board's row lock: check the caller's role, change rows, number each event with
+/// the board's next seq, log it, commit, and only then publish. So commit order is seq order,
+/// the log has no gaps, and a change that fails (or changes nothing) leaves no trace.
+/// </summary>
+public sealed class BoardWriter(KanbanDb db, IEventPublisher publisher, IOptions<KanbanOptions> options, TimeProvider clock)
+{
+    // Pruning on every write would cost a delete per mutation; every 64th keeps the window
+    // within 64 rows of EVENT_RETENTION, and reads enforce the window exactly anyway.
+    private const int PruneEvery = 64;
+
+    public async Task<T> WriteAsync<T>(
+        Guid boardId, Caller caller, BoardRole needed, Func<BoardChange, Task<T>> change, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+            // Take the board's row lock first: writers of one board queue here, writers of
+            // other boards do not (on SQLite the whole database has one writer anyway).
+            var locked = await db.Boards.Where(b => b.Id == boardId)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Seq, b => b.Seq), ct);
+            if (locked == 0)
+                throw BoardException.NotFound("Board");
+
+            var board = await db.Boards.SingleAsync(b => b.Id == boardId, ct);
+            var me = await db.Members.Where(m => m.BoardId == boardId && m.UserId == caller.UserId)
+                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Role, u.DisplayName, u.Email })
+                .SingleOrDefaultAsync(ct);
+            if (me is null || me.Role < needed)
+                throw BoardException.Forbidden();
+
+            var actor = new UserView(caller.UserId, AppUser.NameOf(me.DisplayName, me.Email));
+            var scope = new BoardChange(db, board, me.Role, actor, caller.Origin, Now());
+            var result = await change(scope);
+            if (scope.Events.Count == 0)
+                return result; // nothing changed: no seq, no event (the transaction rolls back)
+
+            await PruneAsync(board, ct);
+            await SaveAsync(ct);
+            await tx.CommitAsync(ct);
+            await publisher.PublishAsync(scope.Events, CancellationToken.None);
+            return result;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Timestamps to the millisecond, so every database stores exactly what events carry.</summary>
+    public DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+    }
+
+    /// <summary>Saves, turning a clash on a primary key (an ID taken meanwhile) into CONFLICT.</summary>
+    public async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        {
+            throw BoardException.Conflict("That ID is already in use.");
+        }
+    }
+
+    private async Task PruneAsync(Board board, CancellationToken ct)
+    {
+        var retention = options.Value.EventRetention;
+        var oldest = board.Seq - retention;
+        if (oldest > 0 && board.Seq / PruneEvery != (board.Seq - 1) / PruneEvery)
+            await db.Events.Where(e => e.BoardId == board.Id && e.Seq <= oldest).ExecuteDeleteAsync(ct);
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        Npgsql.PostgresException p => p.SqlState == "23505",
+        _ => false,
+    };
+}

@@ -1,0 +1,22 @@
+using Kanban.Server.Auth;
+using Kanban.Server.Events;
+
+namespace Kanban.Server.Boards;
+
+public static class BoardsSetup
+{
+    public static IServiceCollection AddBoards(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IEventPublisher, NoEventPublisher>();
+        services.AddScoped<BoardWriter>();
+        services.AddScoped<BoardReader>();
+        services.AddScoped<BoardCommands>();
+        services.AddScoped<MemberCommands>();
+        services.AddScoped<ColumnCommands>();
+        services.AddScoped<TaskCommands>();
+        services.AddScoped<EventLog>();
+        services.AddScoped<UserDirectory>();
+        return services;
+    }
+}

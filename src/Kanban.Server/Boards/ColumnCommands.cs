@@ -1,0 +1,108 @@
+using Kanban.Server.Auth;
+using Kanban.Server.Data;
+using Kanban.Server.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kanban.Server.Boards;
+
+public sealed record CreateColumnInput(string? Id, string BoardId, string Name, int? Index);
+public sealed record UpdateColumnInput(string Id, string Name);
+public sealed record MoveColumnInput(string Id, int? Index);
+
+/// <summary>Column mutations, each one change on the write path.</summary>
+public sealed class ColumnCommands(KanbanDb db, BoardWriter writer)
+{
+    public async Task<ColumnView> CreateAsync(Caller caller, CreateColumnInput input, CancellationToken ct)
+    {
+        var id = Limits.NewOrGiven(input.Id, "id");
+        var boardId = Limits.Id(input.BoardId, "boardId");
+        var name = Limits.Name(input.Name, "name");
+        var index = Limits.Index(input.Index);
+
+        return await writer.WriteAsync(boardId, caller, BoardRole.Editor, async change =>
+        {
+            var existing = await db.Columns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+            if (existing is not null)
+            {
+                if (existing.BoardId == boardId && existing.CreatedById == caller.UserId)
+                    return ColumnView.Of(existing, null);
+                throw BoardException.Conflict("That column ID is already in use.");
+            }
+            if (await db.RetiredIds.AnyAsync(r => r.Id == id, ct))
+                throw BoardException.Conflict("That column ID belonged to a deleted item.");
+
+            var siblings = db.Columns.Where(c => c.BoardId == boardId);
+            var slot = await Placement.SlotAsync(siblings, index, Limits.ColumnsPerBoard, "boardId", ct);
+            var column = new Column
+            {
+                Id = id, BoardId = boardId, Name = name, CreatedById = caller.UserId,
+                Rank = await change.RankAtAsync(siblings, slot, EventTypes.ColumnsReranked, Reranked, ct),
+            };
+            db.Columns.Add(column);
+            var view = ColumnView.Of(column, []);
+            change.Emit(EventTypes.ColumnCreated, new { column = view });
+            return view;
+        }, ct);
+    }
+
+    public async Task<ColumnView> UpdateAsync(Caller caller, UpdateColumnInput input, CancellationToken ct)
+    {
+        var id = Limits.Id(input.Id, "id");
+        var name = Limits.Name(input.Name, "name");
+        return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
+        {
+            var column = await LoadAsync(id, change, ct);
+            if (column.Name != name)
+            {
+                column.Name = name;
+                change.Emit(EventTypes.ColumnUpdated, new { columnId = id, updates = new { name } });
+            }
+            return ColumnView.Of(column, null);
+        }, ct);
+    }
+
+    public async Task<ColumnView> MoveAsync(Caller caller, MoveColumnInput input, CancellationToken ct)
+    {
+        var id = Limits.Id(input.Id, "id");
+        var index = Limits.Index(input.Index);
+        return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
+        {
+            var column = await LoadAsync(id, change, ct);
+            var siblings = db.Columns.Where(c => c.BoardId == column.BoardId && c.Id != id);
+            var slot = await Placement.SlotAsync(siblings, index, Limits.ColumnsPerBoard, "index", ct);
+            if (slot.Position == await Placement.PositionOfAsync(siblings, column.Rank, ct))
+                return ColumnView.Of(column, null); // already there: not a change
+
+            column.Rank = await change.RankAtAsync(siblings, slot, EventTypes.ColumnsReranked, Reranked, ct);
+            change.Emit(EventTypes.ColumnMoved, new { columnId = id, rank = column.Rank, position = slot.Position });
+            return ColumnView.Of(column, null);
+        }, ct);
+    }
+
+    /// <summary>Deletes the column and its tasks: one event, since the tasks go with it.</summary>
+    public async Task<DeletePayload> DeleteAsync(Caller caller, string columnId, CancellationToken ct)
+    {
+        var id = Limits.Id(columnId, "id");
+        return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
+        {
+            var column = await LoadAsync(id, change, ct);
+            var taskIds = await db.Tasks.Where(t => t.ColumnId == id).Select(t => t.Id).ToListAsync(ct);
+            db.RetiredIds.AddRange(taskIds.Append(id).Select(x => new RetiredId { Id = x }));
+            await db.Tasks.Where(t => t.ColumnId == id).ExecuteDeleteAsync(ct);
+            db.Columns.Remove(column);
+            change.Emit(EventTypes.ColumnDeleted, new { columnId = id });
+            return new DeletePayload(id);
+        }, ct);
+    }
+
+    private static object Reranked(IReadOnlyList<Column> columns) =>
+        new { ranks = columns.Select(c => new { columnId = c.Id, rank = c.Rank }) };
+
+    private async Task<Guid> BoardOfAsync(Guid columnId, CancellationToken ct) =>
+        await db.Columns.Where(c => c.Id == columnId).Select(c => (Guid?)c.BoardId).SingleOrDefaultAsync(ct)
+        ?? throw BoardException.NotFound("Column");
+
+    private async Task<Column> LoadAsync(Guid id, BoardChange change, CancellationToken ct) =>
+        await db.Columns.SingleOrDefaultAsync(c => c.Id == id && c.BoardId == change.Board.Id, ct)
+        ?? throw BoardException.NotFound("Column");
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Kanban.Server.Boards;
+
+/// <summary>Where an item will stand in a list of siblings (the list without the item itself).</summary>
+public readonly record struct Slot(int Count, int Position);
+
+/// <summary>
+/// Turns the contract's 0-based <c>index</c> into a rank between the neighbours the list has
+/// now. Only the placed item gets a new rank, unless its key would pass <see cref="Rank.MaxLength"/>:
+/// then the whole list is respread, logged as one "reranked" event before the change's own.
+/// </summary>
+public static class Placement
+{
+    /// <summary>Resolves an index (null or past the end: the end) against a list that may hold at most <paramref name="max"/> items.</summary>
+    public static async Task<Slot> SlotAsync<T>(IQueryable<T> siblings, int? index, int max, string field, CancellationToken ct)
+        where T : class, IRanked
+    {
+        var count = await siblings.CountAsync(ct);
+        if (count >= max)
+            throw BoardException.Validation(field, $"This list is full: it holds at most {max} items.");
+        return new Slot(count, Math.Min(index ?? count, count));
+    }
+
+    /// <summary>The position an item of rank <paramref name="rank"/> has now among its siblings.</summary>
+    public static Task<int> PositionOfAsync<T>(IQueryable<T> siblings, string rank, CancellationToken ct)
+        where T : class, IRanked =>
+        siblings.CountAsync(s => string.Compare(s.Rank, rank) < 0, ct);
+
+    public static async Task<string> RankAtAsync<T>(
+        this BoardChange change, IQueryable<T> siblings, Slot slot,
+        string rerankedType, Func<IReadOnlyList<T>, object> rerankedPayload, CancellationToken ct)
+        where T : class, IRanked
+    {
+        var ordered = siblings.OrderBy(s => s.Rank).Select(s => s.Rank);
+        string? before = null, after = null;
+        if (slot.Position > 0)
+        {
+            var around = await ordered.Skip(slot.Position - 1).Take(2).ToListAsync(ct);
+            before = around[0];
+            after = around.ElementAtOrDefault(1);
+        }
+        else if (slot.Count > 0)
+        {
+            after = await ordered.FirstAsync(ct);
+        }
+
+        var rank = Rank.Between(before, after);
+        if (rank.Length <= Rank.MaxLength)
+            return rank;
+
+        // The gap is worn out: respread the list, leaving the slot's key for the placed item.
+        var all = await siblings.OrderBy(s => s.Rank).ToListAsync(ct);
+        var keys = Rank.Spread(all.Count + 1);
+        for (var i = 0; i < all.Count; i++)
+            all[i].Rank = keys[i < slot.Position ? i : i + 1];
+        change.Emit(rerankedType, rerankedPayload(all));
+        return keys[slot.Position];
+    }
+}

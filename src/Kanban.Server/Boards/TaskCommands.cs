@@ -1,0 +1,143 @@
+using Kanban.Server.Auth;
+using Kanban.Server.Data;
+using Kanban.Server.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kanban.Server.Boards;
+
+public sealed record CreateTaskInput(string? Id, string ColumnId, string Title, string? Description, int? Index);
+public sealed record UpdateTaskInput(string Id, string? Title, string? Description, int? ExpectedVersion);
+public sealed record MoveTaskInput(string Id, string ColumnId, int? Index, int? ExpectedVersion);
+
+/// <summary>Task mutations, each one change on the write path.</summary>
+public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory users)
+{
+    public async Task<TaskView> CreateAsync(Caller caller, CreateTaskInput input, CancellationToken ct)
+    {
+        var id = Limits.NewOrGiven(input.Id, "id");
+        var columnId = Limits.Id(input.ColumnId, "columnId");
+        var title = Limits.Name(input.Title, "title");
+        var description = Limits.Description(input.Description);
+        var index = Limits.Index(input.Index);
+        var boardId = await db.Columns.Where(c => c.Id == columnId).Select(c => (Guid?)c.BoardId).SingleOrDefaultAsync(ct)
+            ?? throw BoardException.NotFound("Column");
+
+        return await writer.WriteAsync(boardId, caller, BoardRole.Editor, async change =>
+        {
+            var existing = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
+            if (existing is not null)
+            {
+                // A retry of the caller's own create is safe: answer with the task as it is now.
+                if (existing.BoardId == boardId && existing.CreatedById == caller.UserId)
+                    return await ViewAsync(existing, ct);
+                throw BoardException.Conflict("That task ID is already in use.");
+            }
+            if (await db.RetiredIds.AnyAsync(r => r.Id == id, ct))
+                throw BoardException.Conflict("That task ID belonged to a deleted item.");
+            if (!await db.Columns.AnyAsync(c => c.Id == columnId && c.BoardId == boardId, ct))
+                throw BoardException.NotFound("Column");
+
+            var siblings = db.Tasks.Where(t => t.ColumnId == columnId);
+            var slot = await Placement.SlotAsync(siblings, index, Limits.TasksPerColumn, "columnId", ct);
+            var task = new BoardTask
+            {
+                Id = id, BoardId = boardId, ColumnId = columnId, Title = title, Description = description,
+                Rank = await change.RankAtAsync(siblings, slot, EventTypes.TasksReranked, Reranked(columnId), ct),
+                CreatedAt = change.Now, UpdatedAt = change.Now, CreatedById = caller.UserId,
+            };
+            db.Tasks.Add(task);
+            var view = TaskView.Of(task, change.Actor);
+            change.Emit(EventTypes.TaskCreated, new { task = view });
+            return view;
+        }, ct);
+    }
+
+    public async Task<TaskView> UpdateAsync(Caller caller, UpdateTaskInput input, CancellationToken ct)
+    {
+        var id = Limits.Id(input.Id, "id");
+        var title = input.Title is null ? null : Limits.Name(input.Title, "title");
+        var description = input.Description is null ? null : Limits.Description(input.Description);
+
+        return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
+        {
+            var task = await LoadAsync(id, change, input.ExpectedVersion, ct);
+            var updates = new Dictionary<string, object>();
+            if (title is not null && title != task.Title)
+                updates["title"] = task.Title = title;
+            if (description is not null && description != task.Description)
+                updates["description"] = task.Description = description;
+            if (updates.Count == 0)
+                return await ViewAsync(task, ct);
+
+            task.Version++;
+            task.UpdatedAt = change.Now;
+            updates["updatedAt"] = change.Now.UtcDateTime;
+            change.Emit(EventTypes.TaskUpdated, new { taskId = id, updates, version = task.Version });
+            return await ViewAsync(task, ct);
+        }, ct);
+    }
+
+    public async Task<TaskView> MoveAsync(Caller caller, MoveTaskInput input, CancellationToken ct)
+    {
+        var id = Limits.Id(input.Id, "id");
+        var columnId = Limits.Id(input.ColumnId, "columnId");
+        var index = Limits.Index(input.Index);
+
+        return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
+        {
+            var task = await LoadAsync(id, change, input.ExpectedVersion, ct);
+            if (!await db.Columns.AnyAsync(c => c.Id == columnId && c.BoardId == task.BoardId, ct))
+                throw BoardException.Validation("columnId", "columnId must be a column of the task's board.");
+
+            var siblings = db.Tasks.Where(t => t.ColumnId == columnId && t.Id != id);
+            var slot = await Placement.SlotAsync(siblings, index, Limits.TasksPerColumn, "columnId", ct);
+            var fromColumn = task.ColumnId;
+            if (fromColumn == columnId && slot.Position == await Placement.PositionOfAsync(siblings, task.Rank, ct))
+                return await ViewAsync(task, ct); // already there: not a change
+
+            task.Rank = await change.RankAtAsync(siblings, slot, EventTypes.TasksReranked, Reranked(columnId), ct);
+            task.ColumnId = columnId;
+            task.Version++;
+            task.UpdatedAt = change.Now;
+            change.Emit(EventTypes.TaskMoved, new
+            {
+                taskId = id, fromColumn, toColumn = columnId, rank = task.Rank, position = slot.Position,
+                version = task.Version, updatedAt = change.Now.UtcDateTime,
+            });
+            return await ViewAsync(task, ct);
+        }, ct);
+    }
+
+    public async Task<DeletePayload> DeleteAsync(Caller caller, string taskId, CancellationToken ct)
+    {
+        var id = Limits.Id(taskId, "id");
+        return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
+        {
+            var task = await LoadAsync(id, change, null, ct);
+            db.Tasks.Remove(task);
+            db.RetiredIds.Add(new RetiredId { Id = id });
+            change.Emit(EventTypes.TaskDeleted, new { taskId = id });
+            return new DeletePayload(id);
+        }, ct);
+    }
+
+    private static Func<IReadOnlyList<BoardTask>, object> Reranked(Guid columnId) =>
+        tasks => new { columnId, ranks = tasks.Select(t => new { taskId = t.Id, rank = t.Rank }) };
+
+    private async Task<Guid> BoardOfAsync(Guid taskId, CancellationToken ct) =>
+        await db.Tasks.Where(t => t.Id == taskId).Select(t => (Guid?)t.BoardId).SingleOrDefaultAsync(ct)
+        ?? throw BoardException.NotFound("Task");
+
+    /// <summary>The task inside the transaction (it may have gone meanwhile), checked against <c>expectedVersion</c>.</summary>
+    private async Task<BoardTask> LoadAsync(Guid id, BoardChange change, int? expectedVersion, CancellationToken ct)
+    {
+        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == id && t.BoardId == change.Board.Id, ct)
+            ?? throw BoardException.NotFound("Task");
+        if (expectedVersion is not null && expectedVersion != task.Version)
+            throw BoardException.Conflict("The task was changed by someone else.", await ViewAsync(task, ct));
+        return task;
+    }
+
+    private async Task<TaskView> ViewAsync(BoardTask task, CancellationToken ct) =>
+        TaskView.Of(task, await users.ViewAsync(task.CreatedById, ct));
+}

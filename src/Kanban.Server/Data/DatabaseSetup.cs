@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Kanban.Server.Data;
+
+public static class DatabaseSetup
+{
+    /// <summary>PostgreSQL when DATABASE_URL or ConnectionStrings:Postgres is set; otherwise SQLite in DATA_DIR.</summary>
+    public static IServiceCollection AddKanbanDatabase(this IServiceCollection services, IConfiguration config)
+    {
+        var postgres = PostgresConnectionString(config);
+        if (postgres is not null)
+        {
+            services.AddDbContext<KanbanDb, PostgresKanbanDb>(o => o.UseNpgsql(postgres));
+            return services;
+        }
+
+        var dataDir = Path.GetFullPath(config["DATA_DIR"] is { Length: > 0 } dir ? dir : "data");
+        Directory.CreateDirectory(dataDir);
+        var sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir, "kanban.db"), Pooling = true };
+        services.AddDbContext<KanbanDb, SqliteKanbanDb>(o => o.UseSqlite(sqlite.ToString()).AddInterceptors(new SqlitePragmas()));
+        return services;
+    }
+
+    /// <summary>Applies the migrations of whichever database is in use.</summary>
+    public static async Task MigrateKanbanDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KanbanDb>();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;"); // persistent: readers never block the writer
+    }
+
+    private static string? PostgresConnectionString(IConfiguration config)
+    {
+        if (config["DATABASE_URL"] is { Length: > 0 } url)
+            return FromUrl(url);
+        return config.GetConnectionString("Postgres") is { Length: > 0 } cs ? cs : null;
+    }
+
+    /// <summary>postgres://user:pass@host:port/db → an Npgsql connection string.</summary>
+    internal static string FromUrl(string url)
+    {
+        var uri = new Uri(url);
+        if (uri.Scheme is not ("postgres" or "postgresql"))
+            throw new InvalidOperationException("DATABASE_URL must start with postgres:// or postgresql://.");
+        var userInfo = uri.UserInfo.Split(':', 2);
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
+            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')),
+            Username = Uri.UnescapeDataString(userInfo[0]),
+        };
+        if (userInfo.Length > 1)
+            builder.Password = Uri.UnescapeDataString(userInfo[1]);
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Execution;
+using Kanban.Server.Boards;
+using Kanban.Server.Events;
+
+namespace Kanban.Server.GraphQL;
+
+/// <summary>
+/// The one place where failures become the contract's <c>extensions.code</c>. Expected failures
+/// keep their message; anything else is INTERNAL with a fixed message (and is logged), so no
+/// stack trace or exception text ever reaches a client.
+/// </summary>
+public sealed class ErrorMapping : IErrorInfoProvider
+{
+    public ErrorInfo GetInfo(ExecutionError error)
+    {
+        var extensions = new Dictionary<string, object?>();
+        var message = error.Message;
+        switch (Unwrap(error))
+        {
+            case BoardException e:
+                message = e.Message;
+                extensions["code"] = e.Code;
+                if (e.Field is not null)
+                    extensions["field"] = e.Field;
+                if (e.Current is not null)
+                    extensions["current"] = JsonSerializer.SerializeToElement(e.Current, EventJson.Options);
+                break;
+            case DocumentError:
+                // Syntax, validation (unknown fields, wrong types), depth and complexity limits.
+                extensions["code"] = ErrorCodes.Validation;
+                break;
+            default:
+                message = "Internal server error.";
+                extensions["code"] = ErrorCodes.Internal;
+                break;
+        }
+        return new ErrorInfo { Message = message, Extensions = extensions };
+    }
+
+    private static object Unwrap(ExecutionError error) =>
+        error is UnhandledError { InnerException: { } inner } ? inner : error;
+
+    /// <summary>Logs what was not expected; expected failures are the caller's business, not an operator's.</summary>
+    public static Task LogUnexpectedAsync(UnhandledExceptionContext context, ILogger logger)
+    {
+        if (context.OriginalException is not BoardException)
+            logger.LogError(context.OriginalException, "GraphQL field {Field} failed", context.FieldContext?.FieldDefinition.Name);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,37 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+
+namespace Kanban.Server.GraphQL;
+
+public static class GraphQLSetup
+{
+    /// <summary>The standard introspection query is 13 to 15 levels deep; a board with tasks is 5.</summary>
+    public const int MaxDepth = 15;
+
+    public static IServiceCollection AddKanbanGraphQL(this IServiceCollection services)
+    {
+        services.AddSingleton<MutationRateLimit>();
+        services.AddGraphQL(b => b
+            .AddSchema<KanbanSchema>()
+            .AddGraphTypes(typeof(KanbanSchema).Assembly)
+            .AddSystemTextJson()
+            .AddErrorInfoProvider<ErrorMapping>()
+            // Fields share one scoped DbContext, which allows one command at a time.
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            .AddComplexityAnalyzer(c =>
+            {
+                c.MaxDepth = MaxDepth;
+                // A list counts as 20 items: a full board (columns × tasks × fields) stays well
+                // inside, a query nesting lists to multiply its cost does not.
+                c.DefaultListImpactMultiplier = 20;
+                c.MaxComplexity = 50_000;
+            })
+            .ConfigureExecutionOptions(o =>
+            {
+                var logger = o.RequestServices!.GetRequiredService<ILogger<KanbanSchema>>();
+                o.UnhandledExceptionDelegate = ctx => ErrorMapping.LogUnexpectedAsync(ctx, logger);
+            }));
+        return services;
+    }
+}

@@ -1,0 +1,30 @@
+using Kanban.Server;
+using Kanban.Server.Auth;
+using Kanban.Server.Boards;
+using Kanban.Server.Data;
+using Kanban.Server.GraphQL;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddKanbanHosting();
+builder.Services.AddKanbanDatabase(builder.Configuration);
+builder.Services.AddKanbanAuth();
+builder.Services.AddBoards();
+builder.Services.AddKanbanGraphQL();
+builder.Services.AddKanbanHealth();
+
+var app = builder.Build();
+await app.MigrateKanbanDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapGroup("/auth").MapIdentityApi<AppUser>();
+app.MapGraphQL();
+app.MapKanbanHealth();
+
+app.Run();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
