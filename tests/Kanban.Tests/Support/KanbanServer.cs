@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kanban.Tests.Support;
+
+/// <summary>
+/// The real server on real Kestrel at 127.0.0.1 on a free port, over a <see cref="TestDatabase"/>.
+/// Clients reach it over real sockets, as any client would.
+/// </summary>
+public sealed class KanbanServer : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public KanbanServer(TestDatabase database, IDictionary<string, string?>? settings = null)
+    {
+        Database = database;
+        _settings = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["DATA_DIR"] = database.DataDir,
+            ["ConnectionStrings:Postgres"] = database.ConnectionString,
+            ["RATE_LIMIT_PER_SECOND"] = "0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            _settings[key] = value;
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        Address = new Uri(addresses.Addresses.First());
+    }
+
+    public TestDatabase Database { get; }
+    public Uri Address { get; }
+
+    /// <summary>A plain HTTP client of the real socket (no cookies, no token).</summary>
+    public HttpClient NewHttpClient(HttpMessageHandler? handler = null) =>
+        new(handler ?? new SocketsHttpHandler()) { BaseAddress = Address };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production"); // what users run: no developer exception pages
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+    }
+}
