@@ -16,8 +16,10 @@ public abstract class ServerFixture(DatabaseKind kind) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Server.DisposeAsync();
-        await _database!.DisposeAsync();
+        if (Server is not null)
+            await Server.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
     }
 }
 
