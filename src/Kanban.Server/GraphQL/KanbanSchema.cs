@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 
 namespace Kanban.Server.GraphQL;
@@ -8,5 +9,7 @@ public sealed class KanbanSchema : Schema
     {
         Query = query;
         Mutation = mutation;
+        // Introspection cost depends on the schema, not on data, and depth already bounds it.
+        this.WithIntrospectionComplexityImpact(0.1);
     }
 }
