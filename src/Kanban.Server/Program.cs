@@ -20,7 +20,7 @@ app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapGroup("/auth").MapIdentityApi<AppUser>();
+app.MapKanbanAuth();
 app.MapGraphQL();
 app.MapKanbanHealth();
 
