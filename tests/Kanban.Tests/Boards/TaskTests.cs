@@ -209,4 +209,32 @@ public abstract class TaskTests(ServerFixture fixture)
         Assert.Equal("columnId", result.Field);
         Assert.Equal(["a"], await ana.TitlesAsync(board, todo));
     }
+
+    [Fact]
+    public async Task AWornOutGapIsRebalancedAsOneLoggedChangeAndOrderHolds()
+    {
+        var (ana, board, todo, _) = await BoardWithTwoColumnsAsync();
+        await ana.CreateTaskAsync(todo, "first");
+        await ana.CreateTaskAsync(todo, "last");
+        // Always inserting right after "first" halves the same gap each time: keys grow until a rebalance.
+        var batch = string.Join(" ", Enumerable.Range(0, 150).Select(i => $"t{i}: createTask(input: {{ columnId: $c, title: \"{i:D3}\", index: 1 }}) {{ rank }}"));
+        await ana.DataAsync($"mutation($c: ID!) {{ {batch} }}", new { c = todo });
+
+        var titles = await ana.TitlesAsync(board, todo);
+        Assert.Equal(["first", .. Enumerable.Range(0, 150).Reverse().Select(i => $"{i:D3}"), "last"], titles);
+        var events = await ana.EventsAsync(board);
+        var reranks = events.Where(e => e.Str("type") == "tasks:reranked").ToList();
+        Assert.NotEmpty(reranks);
+        Assert.All(reranks, r => Assert.Equal(todo, r.GetProperty("payload").Str("columnId")));
+        var ranks = (await ana.BoardAsync(board)).GetProperty("columns")[0].GetProperty("tasks").EnumerateArray().Select(t => t.Str("rank")).ToList();
+        Assert.All(ranks, r => Assert.True(r.Length <= 24, r));
+
+        // The reranks replay like any other event: the log still rebuilds the board.
+        var replica = BoardReplica.FromSnapshot(JsonDocument.Parse($$"""{"id":"{{board}}","name":"Board","seq":0,"columns":[],"members":[]}""").RootElement);
+        foreach (var e in events)
+            replica.Apply(e.GetProperty("payload"));
+        var expected = JsonDocument.Parse(BoardReplica.Canonical(await ana.BoardAsync(board))).RootElement;
+        var actual = JsonDocument.Parse(replica.Canonical()).RootElement;
+        Assert.Equal(expected.GetProperty("columns").GetRawText(), actual.GetProperty("columns").GetRawText());
+    }
 }
