@@ -3,6 +3,7 @@ using Kanban.Server.Auth;
 using Kanban.Server.Boards;
 using Kanban.Server.Data;
 using Kanban.Server.GraphQL;
+using Kanban.Server.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddKanbanHosting();
@@ -10,6 +11,7 @@ builder.Services.AddKanbanDatabase(builder.Configuration);
 builder.Services.AddKanbanAuth();
 builder.Services.AddBoards();
 builder.Services.AddKanbanGraphQL();
+builder.Services.AddRealtime();
 builder.Services.AddKanbanHealth();
 
 var app = builder.Build();
@@ -22,6 +24,7 @@ app.UseAuthorization();
 
 app.MapKanbanAuth();
 app.MapGraphQL();
+app.MapRealtime();
 app.MapKanbanHealth();
 
 app.Run();

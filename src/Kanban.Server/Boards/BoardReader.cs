@@ -22,8 +22,12 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users)
     public async Task<BoardView?> SnapshotAsync(Guid boardId, Caller caller, CancellationToken ct)
     {
         await using var tx = await db.BeginSnapshotAsync(ct);
-        if (await RoleAsync(boardId, caller, ct) is null)
-            return null;
+        return await RoleAsync(boardId, caller, ct) is null ? null : await LoadAsync(boardId, ct);
+    }
+
+    /// <summary>The whole board; call it inside a snapshot transaction so every list matches the seq.</summary>
+    public async Task<BoardView> LoadAsync(Guid boardId, CancellationToken ct)
+    {
         var board = await db.Boards.AsNoTracking().SingleAsync(b => b.Id == boardId, ct);
         var columns = await db.Columns.AsNoTracking().Where(c => c.BoardId == boardId).ToListAsync(ct);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.BoardId == boardId).ToListAsync(ct);

@@ -12,7 +12,7 @@ namespace Kanban.Server.Boards;
 /// the board's next seq, log it, commit, and only then publish. So commit order is seq order,
 /// the log has no gaps, and a change that fails (or changes nothing) leaves no trace.
 /// </summary>
-public sealed class BoardWriter(KanbanDb db, IEventPublisher publisher, IOptions<KanbanOptions> options, TimeProvider clock)
+public sealed class BoardWriter(KanbanDb db, WriteGate gate, IEventPublisher publisher, IOptions<KanbanOptions> options, TimeProvider clock)
 {
     // Pruning on every write would cost a delete per mutation; every 64th keeps the window
     // within 64 rows of EVENT_RETENTION, and reads enforce the window exactly anyway.
@@ -22,6 +22,7 @@ public sealed class BoardWriter(KanbanDb db, IEventPublisher publisher, IOptions
         Guid boardId, Caller caller, BoardRole needed, Func<BoardChange, Task<T>> change, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
+        using var pass = await gate.EnterAsync(boardId, ct);
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -48,8 +49,8 @@ public sealed class BoardWriter(KanbanDb db, IEventPublisher publisher, IOptions
 
             await PruneAsync(board, ct);
             await SaveAsync(ct);
-            await tx.CommitAsync(ct);
-            await publisher.PublishAsync(scope.Events, CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None); // past this point the change stands: no cancelling
+            publisher.Publish(scope.Events);
             return result;
         }
         finally

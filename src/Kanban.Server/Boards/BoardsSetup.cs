@@ -8,7 +8,6 @@ public static class BoardsSetup
     public static IServiceCollection AddBoards(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IEventPublisher, NoEventPublisher>();
         services.AddScoped<BoardWriter>();
         services.AddScoped<BoardReader>();
         services.AddScoped<BoardCommands>();

@@ -1,3 +1,4 @@
+using Kanban.Server.Boards;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -13,6 +14,7 @@ public static class DatabaseSetup
         if (postgres is not null)
         {
             services.AddDbContext<KanbanDb, PostgresKanbanDb>(o => o.UseNpgsql(postgres));
+            services.AddSingleton(new WriteGate(oneWriterForAllBoards: false));
             return services;
         }
 
@@ -20,6 +22,7 @@ public static class DatabaseSetup
         Directory.CreateDirectory(dataDir);
         var sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir, "kanban.db"), Pooling = true };
         services.AddDbContext<KanbanDb, SqliteKanbanDb>(o => o.UseSqlite(sqlite.ToString()).AddInterceptors(new SqlitePragmas()));
+        services.AddSingleton(new WriteGate(oneWriterForAllBoards: true));
         return services;
     }
 

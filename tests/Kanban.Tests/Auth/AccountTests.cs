@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Kanban.Client;
 using Kanban.Tests.Support;
 
 namespace Kanban.Tests.Auth;

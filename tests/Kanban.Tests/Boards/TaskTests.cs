@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kanban.Client;
 using Kanban.Tests.Support;
 
 namespace Kanban.Tests.Boards;

@@ -1,3 +1,4 @@
+using Kanban.Client;
 using Kanban.Tests.Support;
 
 namespace Kanban.Tests.Boards;

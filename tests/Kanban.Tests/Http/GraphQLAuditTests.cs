@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Kanban.Client;
 using Kanban.Tests.Support;
 using Xunit.Abstractions;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using Kanban.Client;
 using Kanban.Tests.Support;
 
 namespace Kanban.Tests.Http;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Kanban.Tests.Support;
+namespace Kanban.Client;
 
 /// <summary>
 /// A client's copy of one board, built from a snapshot (the board query's shape) plus events
@@ -124,7 +124,10 @@ public sealed class BoardReplica
 
     public static string Canonical(JsonElement board) => FromSnapshot(board).Canonical();
 
-    public int TaskCount => _tasks.Count;
+    public IReadOnlyList<string> ColumnIds => _columns.Keys.ToList();
+
+    /// <summary>The tasks as (id, columnId), for a client choosing what to change.</summary>
+    public IReadOnlyList<(string Id, string ColumnId)> Tasks => _tasks.Select(t => (t.Key, (string)t.Value["columnId"]!)).ToList();
 
     private void AddColumn(JsonElement column)
     {
@@ -140,7 +143,7 @@ public sealed class BoardReplica
             .Select(p => KeyValuePair.Create(p.Key, p.Value is JsonObject child ? Sorted(child) : p.Value?.DeepClone())));
 }
 
-internal static class JsonElementExtensions
+public static class JsonElementExtensions
 {
     public static string Str(this JsonElement e, string name) => e.GetProperty(name).GetString()!;
 }

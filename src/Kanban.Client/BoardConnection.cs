@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Kanban.Client;
+
+/// <summary>A client's connection to the board hub: every pushed event, in arrival order, and the hub methods.</summary>
+public sealed class BoardConnection : IAsyncDisposable
+{
+    /// <summary>The events of the contract, each a SignalR client method called with one object.</summary>
+    public static readonly string[] EventNames =
+    [
+        "task:created", "task:updated", "task:moved", "task:deleted", "tasks:reranked",
+        "column:created", "column:updated", "column:moved", "column:deleted", "columns:reranked",
+        "board:updated", "board:deleted", "member:added", "member:removed", "presence:changed",
+    ];
+
+    private readonly Channel<JsonElement> _received = Channel.CreateUnbounded<JsonElement>();
+
+    private BoardConnection(HubConnection hub) => Hub = hub;
+
+    public HubConnection Hub { get; }
+
+    /// <summary>Every event received, with its name in <c>type</c> (presence included), in order of arrival.</summary>
+    public ChannelReader<JsonElement> Received => _received.Reader;
+
+    /// <summary>Called for each received event as it arrives, before it is queued in <see cref="Received"/>.</summary>
+    public Action<JsonElement>? OnEvent { get; set; }
+
+    public static async Task<BoardConnection> ConnectAsync(
+        Uri server, Func<Task<string?>> accessToken, HttpTransportType transports = HttpTransportType.WebSockets,
+        Action<IHubConnectionBuilder>? configure = null)
+    {
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(server, "/hubs/board"), o =>
+        {
+            o.AccessTokenProvider = accessToken;
+            o.Transports = transports;
+            o.SkipNegotiation = transports == HttpTransportType.WebSockets;
+        });
+        configure?.Invoke(builder);
+        var connection = new BoardConnection(builder.Build());
+        foreach (var name in EventNames)
+            connection.Hub.On<JsonElement>(name, connection.Deliver);
+        await connection.Hub.StartAsync();
+        return connection;
+    }
+
+    /// <summary>Joins a board's room; the answer is the contract's {seq, events, snapshot, presence}.</summary>
+    public Task<JsonElement> JoinAsync(string boardId, long? afterSeq) =>
+        Hub.InvokeAsync<JsonElement>("JoinBoard", boardId, afterSeq);
+
+    public Task LeaveAsync(string boardId) => Hub.InvokeAsync("LeaveBoard", boardId);
+
+    public Task SetEditingAsync(string boardId, string? taskId) => Hub.InvokeAsync("SetEditing", boardId, taskId);
+
+    /// <summary>The next received event that matches, within the timeout.</summary>
+    public async Task<JsonElement> NextAsync(Func<JsonElement, bool> match, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var e = await _received.Reader.ReadAsync(cts.Token);
+            if (match(e))
+                return e;
+        }
+    }
+
+    // Every pushed object names its own type, so one handler serves all event names.
+    private void Deliver(JsonElement e)
+    {
+        OnEvent?.Invoke(e);
+        _received.Writer.TryWrite(e.Clone());
+    }
+
+    public ValueTask DisposeAsync() => Hub.DisposeAsync();
+}

@@ -1,0 +1,60 @@
+using Kanban.Server.Auth;
+using Kanban.Server.Boards;
+using Kanban.Server.Events;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Kanban.Server.Realtime;
+
+/// <summary>
+/// The board hub is thin: it puts connections into board rooms and tells them how to catch
+/// up. Changes never arrive here; they come over GraphQL and leave through the dispatcher.
+/// </summary>
+public sealed class BoardHub(EventLog log, UserDirectory users, BoardRooms rooms) : Hub<IBoardClient>
+{
+    private Caller Caller => new(Context.UserIdentifier ?? throw BoardException.Unauthenticated(), null);
+
+    public async Task<object?> JoinBoard(string boardId, long? afterSeq)
+    {
+        var id = Limits.Id(boardId, "boardId");
+        var caller = Caller;
+        var user = await users.ViewAsync(caller.UserId, Context.ConnectionAborted);
+
+        // Into the room first, then check and read: an event committed meanwhile is both in the
+        // answer and pushed (the client drops the copy by seq), never in neither; and a removal
+        // racing this join finds the connection and puts it out.
+        await rooms.JoinAsync(id, Context.ConnectionId, user);
+        CatchUp catchUp;
+        try
+        {
+            catchUp = await log.CatchUpAsync(id, caller, afterSeq, Context.ConnectionAborted);
+        }
+        catch
+        {
+            await rooms.LeaveAsync(id, Context.ConnectionId, announce: false);
+            throw;
+        }
+        await rooms.AnnouncePresenceAsync(id);
+
+        return new Dictionary<string, object?>
+        {
+            ["seq"] = catchUp.Seq,
+            ["events"] = catchUp.Events.Select(e => Wire.FromJson(e.Payload)).ToList(),
+            ["snapshot"] = catchUp.Snapshot is null ? null : Wire.From(catchUp.Snapshot),
+            ["presence"] = await rooms.ViewersAsync(id),
+        };
+    }
+
+    public Task LeaveBoard(string boardId) =>
+        rooms.LeaveAsync(Limits.Id(boardId, "boardId"), Context.ConnectionId);
+
+    /// <summary>The task this connection's user has open, or null; only on a board it joined.</summary>
+    public async Task SetEditing(string boardId, string? taskId)
+    {
+        var id = Limits.Id(boardId, "boardId");
+        var task = taskId is null ? (Guid?)null : Limits.Id(taskId, "taskId");
+        if (!await rooms.SetEditingAsync(id, Context.ConnectionId, task))
+            throw BoardException.Forbidden("Join the board first.");
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception) => rooms.DisconnectedAsync(Context.ConnectionId);
+}

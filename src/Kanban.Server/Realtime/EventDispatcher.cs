@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Kanban.Server.Events;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Kanban.Server.Realtime;
+
+/// <summary>
+/// Sends committed events to their board's room, one board's events strictly in the order
+/// they were handed over (seq order), different boards in parallel: each board always goes
+/// through the same one of a few lanes, and each lane sends one event at a time.
+/// </summary>
+public sealed class EventDispatcher(IHubContext<BoardHub, IBoardClient> hub, BoardRooms rooms, ILogger<EventDispatcher> logger)
+    : BackgroundService, IEventPublisher
+{
+    private readonly Channel<BoardEvent>[] _lanes = Enumerable.Range(0, Math.Max(4, Environment.ProcessorCount * 2))
+        .Select(_ => Channel.CreateUnbounded<BoardEvent>(new UnboundedChannelOptions { SingleReader = true }))
+        .ToArray();
+
+    public void Publish(IReadOnlyList<BoardEvent> events)
+    {
+        foreach (var e in events)
+            _lanes[(e.BoardId.GetHashCode() & int.MaxValue) % _lanes.Length].Writer.TryWrite(e);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(_lanes.Select(lane => DrainAsync(lane.Reader, stoppingToken)));
+
+    private async Task DrainAsync(ChannelReader<BoardEvent> lane, CancellationToken ct)
+    {
+        await foreach (var e in lane.ReadAllAsync(ct))
+        {
+            try
+            {
+                await SendAsync(e);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Clients see the gap at the next event or on reconnect and read it from the log.
+                logger.LogError(ex, "Sending event {Seq} of board {BoardId} failed", e.Seq, e.BoardId);
+            }
+        }
+    }
+
+    private async Task SendAsync(BoardEvent e)
+    {
+        await hub.Clients.Group(BoardClientExtensions.Group(e.BoardId)).Send(e.Type, Wire.FromJson(e.Payload)!);
+        // Whoever an event puts out of the room hears that event and nothing after it.
+        if (e.Type == EventTypes.MemberRemoved)
+        {
+            using var payload = JsonDocument.Parse(e.Payload);
+            await rooms.PutOutAsync(e.BoardId, payload.RootElement.GetProperty("userId").GetString()!);
+        }
+        else if (e.Type == EventTypes.BoardDeleted)
+        {
+            await rooms.CloseAsync(e.BoardId);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+using Kanban.Server.Events;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Kanban.Server.Realtime;
+
+public static class RealtimeSetup
+{
+    public const string HubPath = "/hubs/board";
+
+    public static IServiceCollection AddRealtime(this IServiceCollection services)
+    {
+        services.AddSignalR(o => o.AddFilter<HubErrors>())
+            .AddJsonProtocol(o =>
+            {
+                o.PayloadSerializerOptions.PropertyNamingPolicy = EventJson.Options.PropertyNamingPolicy;
+                o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseUpper));
+            })
+            .AddMessagePackProtocol();
+        services.AddSingleton<HubErrors>();
+        services.AddSingleton<IPresence, InMemoryPresence>();
+        services.AddSingleton<BoardRooms>();
+        services.AddSingleton<EventDispatcher>();
+        services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<EventDispatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<EventDispatcher>());
+
+        // Browsers cannot set headers on WebSockets and EventSource: SignalR sends the token
+        // as ?access_token= there, so the bearer handler reads it from the query on the hub.
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.Events.OnMessageReceived = ctx =>
+        {
+            if (ctx.Request.Path.StartsWithSegments(HubPath) && ctx.Request.Query["access_token"] is [{ Length: > 0 } token, ..])
+                ctx.Token = token;
+            return Task.CompletedTask;
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapRealtime(this IEndpointRouteBuilder app)
+    {
+        // Either way of signing in opens the hub: the cookie, or a bearer token (header or query).
+        var signedIn = new AuthorizationPolicyBuilder(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser().Build();
+        app.MapHub<BoardHub>(HubPath).RequireAuthorization(signedIn);
+        return app;
+    }
+}
