@@ -168,5 +168,15 @@ public sealed class RetentionTests
         Assert.Empty(outside.GetProperty("events").EnumerateArray());
         Assert.True((await After(141)).GetProperty("resetRequired").GetBoolean()); // ahead of the board: another timeline
         Assert.False((await After(140)).GetProperty("resetRequired").GetBoolean());
+
+        // JoinBoard draws the same line: events inside the window, a snapshot beyond it.
+        await using var connection = await server.ConnectAsync(ana);
+        var inWindow = await connection.JoinAsync(board, 130);
+        Assert.Equal(10, inWindow.GetProperty("events").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, inWindow.GetProperty("snapshot").ValueKind);
+        var tooOld = await connection.JoinAsync(board, 129);
+        Assert.Empty(tooOld.GetProperty("events").EnumerateArray());
+        Assert.Equal(140, tooOld.GetProperty("snapshot").GetProperty("seq").GetInt64());
+        Assert.Equal(140, tooOld.GetProperty("seq").GetInt64());
     }
 }

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Kanban.Client;
+using Kanban.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Kanban.Tests.Realtime;
+
+public sealed class ConvergenceTestsOnSqlite(SqliteServer f, ITestOutputHelper o) : ConvergenceTests(f, o), IClassFixture<SqliteServer>;
+
+public sealed class ConvergenceTestsOnPostgres(PostgresServer f, ITestOutputHelper o) : ConvergenceTests(f, o), IClassFixture<PostgresServer>;
+
+/// <summary>
+/// Several people change one board at once; every connection's replica, fed only by pushed
+/// events (and the log for gaps), ends equal to the board query, in the same order.
+/// </summary>
+public abstract class ConvergenceTests(ServerFixture fixture, ITestOutputHelper output)
+{
+    private readonly KanbanServer _server = fixture.Server;
+
+    [Fact]
+    public async Task ConcurrentChangesConvergeOnEveryConnection()
+    {
+        const int mutationsEach = 100;
+        var ana = await _server.SignUpAsync("ana");
+        var ben = await _server.SignUpAsync("ben");
+        var cat = await _server.SignUpAsync("cat");
+        var board = await ana.CreateBoardAsync("Together");
+        await ana.AddMemberAsync(board, ben, "EDITOR");
+        await ana.AddMemberAsync(board, cat, "EDITOR");
+        for (var i = 0; i < 3; i++)
+            await ana.CreateColumnAsync(board, $"Column {i}");
+
+        // Four connections of three users: ana has two tabs.
+        var users = new[] { ana, ana, ben, cat };
+        var connections = new List<BoardConnection>();
+        var feeds = new List<BoardFeed>();
+        var sentAt = new ConcurrentDictionary<string, long>();
+        var latencies = new ConcurrentBag<double>();
+        foreach (var user in users)
+        {
+            var connection = await _server.ConnectAsync(user);
+            var feed = await connection.FollowAsync(user, board);
+            var follow = connection.OnEvent!;
+            connection.OnEvent = e =>
+            {
+                var now = Stopwatch.GetTimestamp();
+                if (e.TryGetProperty("origin", out var origin) && origin.GetString() is { } o && sentAt.TryGetValue(o, out var sent))
+                    latencies.Add(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds);
+                follow(e);
+            };
+            connections.Add(connection);
+            feeds.Add(feed);
+        }
+
+        var writers = new[] { (ana, feeds[0]), (ben, feeds[2]), (cat, feeds[3]) };
+        var outcomes = await Task.WhenAll(writers.Select((w, i) => ChangeRandomlyAsync(w.Item1, w.Item2, board, mutationsEach, i, sentAt)));
+        output.WriteLine($"{fixture.Kind}: {outcomes.Sum(o => o.Changed)} changes, {outcomes.Sum(o => o.Refused)} refused by a concurrent change");
+
+        var final = await ana.BoardAsync(board);
+        var seq = final.GetProperty("seq").GetInt64();
+        await Task.WhenAll(feeds.Select(f => f.WaitForSeqAsync(seq, Live.Timeout)));
+        var expected = BoardReplica.Canonical(final);
+        foreach (var feed in feeds)
+            Assert.Equal(expected, feed.Read(r => r.Canonical()));
+
+        var sorted = latencies.Order().ToList();
+        output.WriteLine($"{fixture.Kind}: delivery latency over {sorted.Count} receipts: median {sorted[sorted.Count / 2]:F1} ms, " +
+                         $"p99 {sorted[(int)(sorted.Count * 0.99)]:F1} ms, max {sorted[^1]:F1} ms; gaps filled from the log: {feeds.Sum(f => f.GapsFilled)}");
+        foreach (var connection in connections)
+            await connection.DisposeAsync();
+    }
+
+    private sealed record Outcome(int Changed, int Refused);
+
+    /// <summary>
+    /// A person acting on what their own board shows: create, edit, move within and across
+    /// columns, delete, and column create, rename, move and delete. A change can lose a race
+    /// with someone else's (the task or column is gone): that is refused and changes nothing.
+    /// </summary>
+    private static async Task<Outcome> ChangeRandomlyAsync(Api api, BoardFeed view, string board, int count, int seed,
+        ConcurrentDictionary<string, long> sentAt)
+    {
+        var random = new Random(seed);
+        int changed = 0, refused = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var (columns, tasks) = view.Read(r => (r.ColumnIds, r.Tasks));
+            var roll = random.Next(100);
+            api.ClientId = $"{seed}-{i}";
+            sentAt[api.ClientId] = Stopwatch.GetTimestamp();
+            var result = (roll, columns.Count, tasks.Count) switch
+            {
+                (_, < 2, _) or (< 8, < 6, _) => await api.SendAsync("mutation($b: ID!, $n: String!, $i: Int) { createColumn(input: { boardId: $b, name: $n, index: $i }) { id } }",
+                    new { b = board, n = $"Column {seed}-{i}", i = random.Next(0, 4) }),
+                (< 11, _, _) => await api.SendAsync("mutation($id: ID!, $n: String!) { updateColumn(input: { id: $id, name: $n }) { id } }",
+                    new { id = columns[random.Next(columns.Count)], n = $"Renamed {seed}-{i}" }),
+                (< 14, _, _) => await api.SendAsync("mutation($id: ID!, $i: Int) { moveColumn(input: { id: $id, index: $i }) { id } }",
+                    new { id = columns[random.Next(columns.Count)], i = random.Next(0, columns.Count) }),
+                (< 16, > 3, _) => await api.SendAsync("mutation($id: ID!) { deleteColumn(id: $id) { id } }",
+                    new { id = columns[random.Next(columns.Count)] }),
+                (_, _, 0) or (< 50, _, _) => await api.SendAsync("mutation($c: ID!, $t: String!, $i: Int) { createTask(input: { columnId: $c, title: $t, index: $i }) { id } }",
+                    new { c = columns[random.Next(columns.Count)], t = $"Task {seed}-{i}", i = random.Next(0, 10) }),
+                (< 65, _, _) => await api.SendAsync("mutation($id: ID!, $t: String!) { updateTask(input: { id: $id, title: $t }) { id } }",
+                    new { id = tasks[random.Next(tasks.Count)].Id, t = $"Edited {seed}-{i}" }),
+                (< 90, _, _) => await api.SendAsync("mutation($id: ID!, $c: ID!, $i: Int) { moveTask(input: { id: $id, columnId: $c, index: $i }) { id } }",
+                    new { id = tasks[random.Next(tasks.Count)].Id, c = columns[random.Next(columns.Count)], i = random.Next(0, 10) }),
+                _ => await api.SendAsync("mutation($id: ID!) { deleteTask(id: $id) { id } }", new { id = tasks[random.Next(tasks.Count)].Id }),
+            };
+            if (result.Errors.Length == 0)
+                changed++;
+            else if (result.Code is "NOT_FOUND" or "VALIDATION")
+                refused++; // lost a race: the item or the target column was deleted meanwhile
+            else
+                Assert.Fail($"unexpected error {result.Errors[0]}");
+        }
+        return new Outcome(changed, refused);
+    }
+}
