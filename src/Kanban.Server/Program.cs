@@ -18,6 +18,7 @@ var app = builder.Build();
 await app.MigrateKanbanDatabaseAsync();
 
 app.UseExceptionHandler();
+app.UseSecurityHeaders();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -26,6 +27,7 @@ app.MapKanbanAuth();
 app.MapGraphQL();
 app.MapRealtime();
 app.MapKanbanHealth();
+app.MapWebClient();
 
 app.Run();
 

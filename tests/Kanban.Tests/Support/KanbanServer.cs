@@ -14,12 +14,13 @@ public sealed class KanbanServer : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public KanbanServer(TestDatabase database, IDictionary<string, string?>? settings = null)
+    /// <param name="port">0 for any free port; a fixed one to restart a server where its clients expect it.</param>
+    public KanbanServer(TestDatabase database, IDictionary<string, string?>? settings = null, int port = 0)
     {
         Database = database;
         _settings = new Dictionary<string, string?>
         {
-            ["urls"] = "http://127.0.0.1:0",
+            ["urls"] = $"http://127.0.0.1:{port}",
             ["DATA_DIR"] = database.DataDir,
             ["ConnectionStrings:Postgres"] = database.ConnectionString,
             ["RATE_LIMIT_PER_SECOND"] = "0",
@@ -27,7 +28,7 @@ public sealed class KanbanServer : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         Address = new Uri(addresses.Addresses.First());

@@ -1,0 +1,27 @@
+namespace Kanban.Server;
+
+/// <summary>The browser application: its built files from wwwroot, and the headers that keep it safe.</summary>
+public static class WebClient
+{
+    // Only the app's own scripts and styles run; it talks only to its own origin (GraphQL, the hub).
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "same-origin";
+        return next(http);
+    });
+
+    /// <summary>Static files, and index.html for every other path so a board's URL survives a reload.</summary>
+    public static IEndpointRouteBuilder MapWebClient(this IEndpointRouteBuilder app)
+    {
+        app.MapStaticAssets();
+        app.MapFallbackToFile("index.html");
+        return app;
+    }
+}
