@@ -65,6 +65,15 @@ rc=$?
 set -e
 svc_log "dotnet test finished in $(_svc_since "$started") s with exit code $rc"
 
+# The web client's unit tests (Vitest). The dotnet build above ran `npm ci` in web/.
+svc_log "vitest in web/"
+set +e
+(cd "$REPO_ROOT/web" && npx vitest run --reporter=default --reporter=json \
+  --outputFile.json="$RESULTS_DIR/vitest.json")
+web_rc=$?
+set -e
+((rc == 0)) && rc=$web_rc
+
 # One closing line that any reader of the log understands, summed over the
 # test projects' TRX files (skipped tests are "notExecuted" there).
 trx_count() {  # trx_count ATTRIBUTE COUNTERS-ELEMENT
@@ -83,8 +92,14 @@ for trx in "$RESULTS_DIR"/*.trx; do
   skipped=$((skipped + $(trx_count notExecuted "$counters")))
 done
 shopt -u nullglob
+if [[ -f "$RESULTS_DIR/vitest.json" ]]; then
+  read -r web_passed web_failed web_skipped < <(node -e '
+    const r = require(process.argv[1]);
+    console.log(r.numPassedTests, r.numFailedTests, r.numPendingTests + r.numTodoTests);' "$RESULTS_DIR/vitest.json")
+  passed=$((passed + web_passed)) failed=$((failed + web_failed)) skipped=$((skipped + web_skipped))
+fi
 if ((rc != 0 && failed == 0)); then
-  echo "!! dotnet test failed (exit code $rc) without a failing test result: see the output above" >&2
+  echo "!! the tests failed (exit code $rc) without a failing test result: see the output above" >&2
 fi
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 

@@ -55,7 +55,7 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users)
         var rows = await db.Members.AsNoTracking().Where(m => m.BoardId == boardId)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Role, u.Id, u.DisplayName, u.Email })
             .ToListAsync(ct);
-        return rows.Select(r => new MemberView(new UserView(r.Id, AppUser.NameOf(r.DisplayName, r.Email)), r.Role))
+        return rows.Select(r => new MemberView(new UserView(r.Id, AppUser.NameOf(r.DisplayName, r.Email)), r.Role, r.Email ?? ""))
             .OrderByDescending(m => m.Role).ThenBy(m => m.User.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 

@@ -5,7 +5,8 @@ namespace Kanban.Server.Boards;
 
 public sealed record UserView(string Id, string Name);
 
-public sealed record MemberView(UserView User, BoardRole Role);
+/// <summary>A member; the email is how owners address them (addMember), so fellow members see it.</summary>
+public sealed record MemberView(UserView User, BoardRole Role, string Email);
 
 public sealed record TaskView(
     Guid Id, Guid BoardId, Guid ColumnId, string Title, string Description, string Rank, int Version,

@@ -9,7 +9,7 @@ public static class BoardApi
     public const string BoardQuery = $$"""
         query($id: ID!) { board(id: $id) { id name seq
           columns { id boardId name rank tasks { {{TaskFields}} } }
-          members { role user { id name } } } }
+          members { role email user { id name } } } }
         """;
 
     public static async Task<string> CreateBoardAsync(this Api api, string name = "Board")

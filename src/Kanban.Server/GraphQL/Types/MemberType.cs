@@ -15,5 +15,6 @@ public sealed class MemberType : ObjectGraphType<MemberView>
         Name = "Member";
         Field(m => m.User, type: typeof(NonNullGraphType<UserType>));
         Field(m => m.Role, type: typeof(NonNullGraphType<RoleType>));
+        Field(m => m.Email).Description("How an OWNER addresses the member in addMember, e.g. to change the role.");
     }
 }

@@ -1,0 +1,153 @@
+// The contract's events, one type each. The names are the SignalR client methods and the
+// log's `type`; nothing else in the app spells them.
+import type { ColumnWithTasks, Member, Task, User } from '../api/types';
+
+export const EventName = {
+  TaskCreated: 'task:created',
+  TaskUpdated: 'task:updated',
+  TaskMoved: 'task:moved',
+  TaskDeleted: 'task:deleted',
+  TasksReranked: 'tasks:reranked',
+  ColumnCreated: 'column:created',
+  ColumnUpdated: 'column:updated',
+  ColumnMoved: 'column:moved',
+  ColumnDeleted: 'column:deleted',
+  ColumnsReranked: 'columns:reranked',
+  BoardUpdated: 'board:updated',
+  BoardDeleted: 'board:deleted',
+  MemberAdded: 'member:added',
+  MemberRemoved: 'member:removed',
+  PresenceChanged: 'presence:changed',
+} as const;
+
+export type EventName = (typeof EventName)[keyof typeof EventName];
+
+/** Every event that changes the board carries this envelope and the board's next seq. */
+interface Envelope<T extends EventName> {
+  type: T;
+  boardId: string;
+  seq: number;
+  actor: User;
+  /** The `X-Client-Id` of the request that caused it, or null. */
+  origin: string | null;
+  at: string;
+}
+
+export interface TaskCreated extends Envelope<typeof EventName.TaskCreated> {
+  task: Task;
+}
+export interface TaskUpdated extends Envelope<typeof EventName.TaskUpdated> {
+  taskId: string;
+  /** Only the fields whose value changed, plus updatedAt. */
+  updates: Partial<Pick<Task, 'title' | 'description' | 'updatedAt'>>;
+  version: number;
+}
+export interface TaskMoved extends Envelope<typeof EventName.TaskMoved> {
+  taskId: string;
+  fromColumn: string;
+  toColumn: string;
+  rank: string;
+  position: number;
+  version: number;
+  updatedAt: string;
+}
+export interface TaskDeleted extends Envelope<typeof EventName.TaskDeleted> {
+  taskId: string;
+}
+export interface TasksReranked extends Envelope<typeof EventName.TasksReranked> {
+  columnId: string;
+  ranks: { taskId: string; rank: string }[];
+}
+export interface ColumnCreated extends Envelope<typeof EventName.ColumnCreated> {
+  column: ColumnWithTasks;
+}
+export interface ColumnUpdated extends Envelope<typeof EventName.ColumnUpdated> {
+  columnId: string;
+  updates: { name?: string };
+}
+export interface ColumnMoved extends Envelope<typeof EventName.ColumnMoved> {
+  columnId: string;
+  rank: string;
+  position: number;
+}
+export interface ColumnDeleted extends Envelope<typeof EventName.ColumnDeleted> {
+  columnId: string;
+}
+export interface ColumnsReranked extends Envelope<typeof EventName.ColumnsReranked> {
+  ranks: { columnId: string; rank: string }[];
+}
+export interface BoardUpdated extends Envelope<typeof EventName.BoardUpdated> {
+  updates: { name?: string };
+}
+export type BoardDeleted = Envelope<typeof EventName.BoardDeleted>;
+export interface MemberAdded extends Envelope<typeof EventName.MemberAdded> {
+  member: Member;
+}
+export interface MemberRemoved extends Envelope<typeof EventName.MemberRemoved> {
+  userId: string;
+}
+
+export interface Viewer {
+  user: User;
+  connections: number;
+  editingTaskId: string | null;
+}
+
+/** Presence is not logged: no seq, actor or origin. */
+export interface PresenceChanged {
+  type: typeof EventName.PresenceChanged;
+  boardId: string;
+  viewers: Viewer[];
+  at: string;
+}
+
+/** The events that change the board, each with the next seq: the ones the store applies in order. */
+export type BoardEvent =
+  | TaskCreated
+  | TaskUpdated
+  | TaskMoved
+  | TaskDeleted
+  | TasksReranked
+  | ColumnCreated
+  | ColumnUpdated
+  | ColumnMoved
+  | ColumnDeleted
+  | ColumnsReranked
+  | BoardUpdated
+  | BoardDeleted
+  | MemberAdded
+  | MemberRemoved;
+
+export type AnyEvent = BoardEvent | PresenceChanged;
+
+// Checked at build: every name in EventName has exactly one event type, and no type lacks a name.
+type Missing = Exclude<EventName, AnyEvent['type']>;
+type Unnamed = Exclude<AnyEvent['type'], EventName>;
+const everyEventHasAType: [Missing, Unnamed] extends [never, never] ? true : never = true;
+void everyEventHasAType;
+
+export const eventNames: readonly EventName[] = Object.values(EventName);
+
+const sequenced = new Set<string>(eventNames.filter((n) => n !== EventName.PresenceChanged));
+
+export function isBoardEventName(name: string): name is BoardEvent['type'] {
+  return sequenced.has(name);
+}
+
+/** An event from `boardEvents` (a log row) as the pushed object: the payload holds every field. */
+export function fromLogged(row: {
+  seq: number;
+  type: string;
+  payload: Record<string, unknown>;
+  actor: User;
+  origin: string | null;
+  at: string;
+}): BoardEvent | null {
+  if (!isBoardEventName(row.type)) return null;
+  return { ...row.payload, type: row.type, seq: row.seq, actor: row.actor, origin: row.origin, at: row.at } as BoardEvent;
+}
+
+/** A pushed event as the hub calls it (method name + one object); the name wins over any `type` field. */
+export function fromPushed(name: EventName, arg: unknown): AnyEvent {
+  return { ...(arg as object), type: name } as AnyEvent;
+}

@@ -1,0 +1,167 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EventPage, LoggedEvent } from '../api/queries';
+import { EventName, type BoardEvent } from '../realtime/events';
+import { ANA, BOARD, DONE, event, snapshot, task, TODO } from '../test/fixtures';
+import { draftKey } from './boardState';
+import { BoardStore } from './boardStore';
+import { editTask, moveTaskTo, placeTask } from './localChanges';
+import { upsertTask } from './reducer';
+import { tasksOf } from './selectors';
+
+const ME = 'client-me';
+const created = (seq: number, id: string, origin: string | null = null) => event(EventName.TaskCreated, seq, { task: task(id, TODO, `b${seq}`) }, origin);
+const logged = (e: BoardEvent): LoggedEvent => {
+  const { seq, type, actor, origin, at, ...rest } = e;
+  return { seq, type, actor, origin, at, payload: { type, seq, actor, origin, at, ...rest } };
+};
+
+function makeStore(log: BoardEvent[] = [], page: Partial<EventPage> = {}) {
+  const fetchEvents = vi.fn(async (_board: string, afterSeq: number) => ({
+    events: log.filter((e) => e.seq > afterSeq).map(logged),
+    hasMore: false,
+    resetRequired: false,
+    ...page,
+  }));
+  const fetchBoard = vi.fn(async () => snapshot(50, [task('fresh', DONE, 'a0')]));
+  const store = new BoardStore(BOARD, ANA.id, { clientId: ME, fetchEvents, fetchBoard });
+  return { store, fetchEvents, fetchBoard };
+}
+
+const ids = (store: BoardStore) => tasksOf(store.getSnapshot().board, TODO).map((t) => t.id);
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('BoardStore: events in seq order', () => {
+  it('holds events that come before the snapshot and applies those after it', () => {
+    const { store } = makeStore();
+    store.receive([created(6, 'x'), created(5, 'old')]);
+    store.loadSnapshot(snapshot(5));
+    expect(store.seq).toBe(6);
+    expect(ids(store)).toEqual(['t1', 't2', 'x']);
+  });
+
+  it('drops duplicates and waits for an early event’s gap to fill', () => {
+    const { store } = makeStore();
+    store.loadSnapshot(snapshot(5));
+    store.receive([created(7, 'b')]);
+    expect(store.seq).toBe(5);
+    store.receive([created(6, 'a'), created(6, 'a'), created(5, 'dup')]);
+    expect(store.seq).toBe(7);
+    expect(ids(store)).toEqual(['t1', 't2', 'a', 'b']);
+  });
+
+  it('fills a gap still open after a second from boardEvents', async () => {
+    const { store, fetchEvents } = makeStore([created(6, 'a'), created(7, 'b')]);
+    store.loadSnapshot(snapshot(5));
+    store.receive([created(7, 'b')]);
+    await vi.advanceTimersByTimeAsync(900);
+    expect(fetchEvents).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(fetchEvents).toHaveBeenCalledWith(BOARD, 5, 500);
+    expect(store.seq).toBe(7);
+    expect(ids(store)).toEqual(['t1', 't2', 'a', 'b']);
+  });
+
+  it('does not fetch when the gap fills over the socket in time', async () => {
+    const { store, fetchEvents } = makeStore();
+    store.loadSnapshot(snapshot(5));
+    store.receive([created(7, 'b')]);
+    await vi.advanceTimersByTimeAsync(300);
+    store.receive([created(6, 'a')]);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(fetchEvents).not.toHaveBeenCalled();
+  });
+
+  it('catches up to the seq JoinBoard reported', async () => {
+    const { store, fetchEvents } = makeStore([created(6, 'a')]);
+    store.loadSnapshot(snapshot(5));
+    store.noteLatestSeq(6);
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(fetchEvents).toHaveBeenCalledOnce();
+    expect(store.seq).toBe(6);
+  });
+
+  it('reloads the board when the log says resetRequired, keeping drafts', async () => {
+    const { store, fetchBoard } = makeStore([], { resetRequired: true });
+    store.loadSnapshot(snapshot(5));
+    store.setDraft(draftKey.newTask(TODO), { text: 'typing' });
+    await store.catchUp();
+    expect(fetchBoard).toHaveBeenCalledOnce();
+    expect(store.seq).toBe(50);
+    expect(store.getSnapshot().board.drafts[draftKey.newTask(TODO)].text).toBe('typing');
+  });
+
+  it('ignores an older snapshot unless forced', () => {
+    const { store } = makeStore();
+    store.loadSnapshot(snapshot(9));
+    store.loadSnapshot(snapshot(5, []));
+    expect(store.seq).toBe(9);
+    store.loadSnapshot(snapshot(5, []), true);
+    expect(store.seq).toBe(5);
+  });
+
+  it('highlights tasks other people change, not our own', async () => {
+    const { store } = makeStore();
+    store.loadSnapshot(snapshot(5));
+    store.receive([created(6, 'theirs'), created(7, 'mine', ME)]);
+    expect(store.getSnapshot().flashes).toEqual({ theirs: true });
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(store.getSnapshot().flashes).toEqual({});
+  });
+});
+
+describe('BoardStore: our own changes', () => {
+  it('shows a change at once and rolls it back when refused', () => {
+    const { store } = makeStore();
+    store.loadSnapshot(snapshot(5));
+    const handle = store.begin('task:new', (s) => placeTask(s, task('new', TODO, ''), TODO));
+    expect(ids(store)).toEqual(['t1', 't2', 'new']);
+    store.cancel(handle);
+    expect(ids(store)).toEqual(['t1', 't2']);
+  });
+
+  it('keeps the answer on top until our own event arrives, then the state holds it', () => {
+    const { store } = makeStore();
+    store.loadSnapshot(snapshot(5));
+    const handle = store.begin('task:t1', (s) => moveTaskTo(s, 't1', TODO, 1));
+    expect(ids(store)).toEqual(['t2', 't1']);
+    const answer = task('t1', TODO, 'a2', { version: 2 });
+    store.answer(handle, (s) => upsertTask(s, answer), (base) => base.tasks.t1.version >= 2);
+    // Someone else's rerank of the column (earlier seq) does not pull the task back.
+    store.receive([event(EventName.TasksReranked, 6, { columnId: TODO, ranks: [{ taskId: 't1', rank: 'a0' }, { taskId: 't2', rank: 'a1' }] })]);
+    expect(ids(store)).toEqual(['t2', 't1']);
+    expect(store.getSnapshot().pending).toBe(1);
+    store.receive([event(EventName.TaskMoved, 7, { taskId: 't1', fromColumn: TODO, toColumn: TODO, rank: 'a2', position: 1, version: 2, updatedAt: 'x' }, ME)]);
+    expect(store.getSnapshot().pending).toBe(0);
+    expect(ids(store)).toEqual(['t2', 't1']);
+  });
+
+  it('settles at once when our event came before the answer', () => {
+    const { store } = makeStore();
+    store.loadSnapshot(snapshot(5));
+    const handle = store.begin('column:c9', (s) => s);
+    store.receive([event(EventName.ColumnUpdated, 6, { columnId: 'c9', updates: { name: 'x' } }, ME)]);
+    store.answer(handle, (s) => s);
+    expect(store.getSnapshot().pending).toBe(0);
+  });
+
+  it('drops an answered change after a while even without its event', async () => {
+    const { store } = makeStore();
+    store.loadSnapshot(snapshot(5));
+    const handle = store.begin('board', (s) => ({ ...s, name: 'Guess' }));
+    store.answer(handle, (s) => ({ ...s, name: 'Answer' }));
+    expect(store.getSnapshot().board.name).toBe('Answer');
+    await vi.advanceTimersByTimeAsync(10_500);
+    expect(store.getSnapshot().pending).toBe(0);
+  });
+
+  it('lays unconfirmed changes over a new snapshot', () => {
+    const { store } = makeStore();
+    store.loadSnapshot(snapshot(5));
+    store.begin('task:t2', (s) => editTask(s, 't2', { title: 'Typing fast' }));
+    store.loadSnapshot(snapshot(8));
+    expect(store.getSnapshot().board.tasks.t2.title).toBe('Typing fast');
+    expect(store.confirmed.tasks.t2.title).toBe('Task t2');
+  });
+});

@@ -1,0 +1,66 @@
+// Writes about the open board itself and its members.
+import * as api from '../../api/commands';
+import type { Member, Role } from '../../api/types';
+import type { BoardStore } from '../boardStore';
+import { putMember, removeMember as removeLocal } from '../reducer';
+import { track } from './track';
+
+export function renameBoard(store: BoardStore, name: string): Promise<unknown> {
+  const trimmed = name.trim();
+  return track({
+    store,
+    key: 'board',
+    optimistic: (s) => ({ ...s, name: trimmed }),
+    send: () => api.renameBoard(store.boardId, trimmed),
+    answered: (answer) => ({
+      apply: (s) => ({ ...s, name: answer.name }),
+      confirmed: (base) => base.name === answer.name,
+    }),
+    failure: 'Couldn’t rename the board',
+  });
+}
+
+/**
+ * Adds a member by email, or changes the role of the member with that email. Not shown
+ * before the answer: only the server knows who the email belongs to.
+ */
+export async function addMember(store: BoardStore, email: string, role: Role): Promise<Member | undefined> {
+  const member = await track({
+    store,
+    key: `member:${email}`,
+    optimistic: (s) => s,
+    send: () => api.addMember(store.boardId, email.trim(), role),
+    answered: (answer) => ({
+      apply: (s) => putMember(s, answer),
+      confirmed: (base) => base.members[answer.user.id]?.role === answer.role,
+    }),
+    failure: 'Couldn’t add the member',
+  });
+  return member;
+}
+
+/** Changes a member's role: the contract does this through addMember, which needs the email. */
+export function changeRole(store: BoardStore, member: Member, email: string, role: Role): Promise<Member | undefined> {
+  return track({
+    store,
+    key: `member:${member.user.id}`,
+    optimistic: (s) => putMember(s, { ...member, role }),
+    send: () => api.addMember(store.boardId, email, role),
+    answered: (answer) => ({
+      apply: (s) => putMember(s, answer),
+      confirmed: (base) => base.members[answer.user.id]?.role === answer.role,
+    }),
+    failure: 'Couldn’t change the role',
+  });
+}
+
+export function removeMember(store: BoardStore, userId: string): Promise<unknown> {
+  return track({
+    store,
+    key: `member:${userId}`,
+    optimistic: (s) => removeLocal(s, userId),
+    send: () => api.removeMember(store.boardId, userId),
+    answered: () => ({ apply: (s) => removeLocal(s, userId), confirmed: (base) => !(userId in base.members) }),
+    failure: 'Couldn’t remove the member',
+  });
+}

@@ -1,0 +1,133 @@
+import * as api from '../../api/commands';
+import { newId } from '../../api/clientId';
+import { ErrorCode, isApiError } from '../../api/errors';
+import type { Task, User } from '../../api/types';
+import type { BoardState } from '../boardState';
+import type { BoardStore } from '../boardStore';
+import { decideConflict, openConflict, type TaskEdit } from '../conflicts';
+import { editTask, moveTaskTo, placeTask } from '../localChanges';
+import { removeTask, upsertTask } from '../reducer';
+import { track } from './track';
+
+const key = (taskId: string) => `task:${taskId}`;
+
+/**
+ * Settled once the state holds this version of the task or a later one. A task missing from
+ * the state is not there yet (a create) or already deleted by someone (an edit or a move).
+ */
+const holds =
+  (missing: 'pending' | 'settled') =>
+  (answer: Task) => ({
+    apply: (s: BoardState) => upsertTask(s, answer),
+    confirmed: (base: BoardState) => {
+      const held = base.tasks[answer.id];
+      return held ? held.version >= answer.version : missing === 'settled';
+    },
+  });
+
+export function createTask(store: BoardStore, columnId: string, title: string, me: User): Promise<Task | undefined> {
+  const id = newId();
+  const now = new Date().toISOString();
+  const draft: Task = {
+    id,
+    boardId: store.boardId,
+    columnId,
+    title: title.trim(),
+    description: '',
+    rank: '',
+    version: 0, // any version the server gives wins
+    createdAt: now,
+    updatedAt: now,
+    createdBy: me,
+  };
+  return track({
+    store,
+    key: key(id),
+    after: [`column:${columnId}`],
+    optimistic: (s) => placeTask(s, draft, columnId),
+    send: () => api.createTask({ id, columnId, title: draft.title }),
+    answered: holds('pending'),
+    failure: 'Couldn’t add the task',
+  });
+}
+
+/** Moves a task to `index` of a column (the place it will have, counted without it). */
+export function moveTask(store: BoardStore, taskId: string, columnId: string, index: number): Promise<Task | undefined> {
+  return track({
+    store,
+    key: key(taskId),
+    after: [`column:${columnId}`],
+    optimistic: (s) => moveTaskTo(s, taskId, columnId, index),
+    send: () => api.moveTask({ id: taskId, columnId, index }),
+    answered: holds('settled'),
+    failure: 'Couldn’t move the task',
+  });
+}
+
+export function deleteTask(store: BoardStore, taskId: string): Promise<unknown> {
+  return track({
+    store,
+    key: key(taskId),
+    optimistic: (s) => removeTask(s, taskId),
+    send: () => api.deleteTask(taskId),
+    answered: () => ({ apply: (s) => removeTask(s, taskId), confirmed: (base) => !(taskId in base.tasks) }),
+    failure: 'Couldn’t delete the task',
+    // Already gone (someone else deleted it, or our first try went through): that is what we wanted.
+    onError: (error) => isApiError(error, ErrorCode.NotFound),
+  });
+}
+
+/**
+ * Edits a task's title and/or description, on the condition that it is still the version
+ * the user started from. A refusal because someone changed it first goes to
+ * `decideConflict`: resent, dropped, or put to the user.
+ */
+export function updateTask(
+  store: BoardStore,
+  taskId: string,
+  mine: TaskEdit,
+  startedFrom: TaskEdit & { version: number },
+): Promise<Task | undefined> {
+  return track({
+    store,
+    key: key(taskId),
+    optimistic: (s) => editTask(s, taskId, mine),
+    send: () => api.updateTask({ id: taskId, ...mine, expectedVersion: startedFrom.version }),
+    answered: holds('settled'),
+    failure: 'Couldn’t save the task',
+    onError: (error) => {
+      if (!isApiError(error, ErrorCode.Conflict) || !isTask(error.current)) return false;
+      const theirs = error.current;
+      store.fold((s) => upsertTask(s, theirs));
+      resolveConflict(store, taskId, mine, startedFrom, theirs);
+      return true;
+    },
+  });
+}
+
+function resolveConflict(store: BoardStore, taskId: string, mine: TaskEdit, startedFrom: TaskEdit, theirs: Task): void {
+  const resend = () => void updateTask(store, taskId, mine, { ...theirs, version: theirs.version });
+  switch (decideConflict(mine, startedFrom, theirs)) {
+    case 'already-mine':
+      return;
+    case 'resend':
+      resend();
+      return;
+    case 'ask':
+      openConflict.set({
+        boardId: store.boardId,
+        theirs,
+        mine,
+        keepMine: () => {
+          openConflict.set(null);
+          resend();
+        },
+        takeTheirs: () => openConflict.set(null),
+      });
+  }
+}
+
+function isTask(value: unknown): value is Task {
+  const v = value as Task | null;
+  return typeof v === 'object' && v !== null && typeof v.id === 'string' && typeof v.version === 'number';
+}

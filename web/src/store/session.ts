@@ -1,0 +1,69 @@
+// Who is signed in. The cookie is the session; `me` tells whether it is still good.
+import * as auth from '../api/auth';
+import { updateProfile } from '../api/commands';
+import { isApiError, ErrorCode } from '../api/errors';
+import { onUnauthenticated } from '../api/graphql';
+import { fetchMe } from '../api/queries';
+import type { User } from '../api/types';
+import { smallStore } from '../lib/smallStore';
+import { realtime } from '../realtime/connection';
+import { boardList } from './boardList';
+
+export type Session = { status: 'loading' } | { status: 'signedOut' } | { status: 'signedIn'; user: User };
+
+export const session = smallStore<Session>({ status: 'loading' });
+
+function signedIn(user: User): void {
+  session.set({ status: 'signedIn', user });
+  realtime.start();
+}
+
+function signedOut(): void {
+  void realtime.stop();
+  boardList.set({ boards: null, error: null });
+  session.set({ status: 'signedOut' });
+}
+
+onUnauthenticated(() => {
+  if (session.get().status === 'signedIn') signedOut();
+});
+
+/** At start: is the cookie still a session? */
+export async function restoreSession(): Promise<void> {
+  try {
+    signedIn(await fetchMe());
+  } catch (error) {
+    if (isApiError(error, ErrorCode.Unauthenticated)) signedOut();
+    else {
+      session.set({ status: 'signedOut' });
+      throw error;
+    }
+  }
+}
+
+export async function signIn(email: string, password: string): Promise<void> {
+  await auth.login(email.trim(), password);
+  const user = await fetchMe();
+  signedIn(user);
+}
+
+export async function signUp(email: string, password: string, name: string): Promise<void> {
+  await auth.register(email.trim(), password);
+  await auth.login(email.trim(), password);
+  let user = await fetchMe();
+  if (name.trim() && name.trim() !== user.name) user = await updateProfile(name.trim());
+  signedIn(user);
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await auth.logout();
+  } finally {
+    signedOut();
+  }
+}
+
+export async function rename(name: string): Promise<void> {
+  const user = await updateProfile(name.trim());
+  session.set({ status: 'signedIn', user });
+}

@@ -1,0 +1,112 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { BoardSummary, User } from '../api/types';
+import { useSmallStore } from '../lib/smallStore';
+import { Link } from '../routing/Link';
+import { boardPath, navigate } from '../routing/router';
+import { boardList, loadBoards, sortBoards } from '../store/boardList';
+import { createBoard, deleteBoard, renameBoardInList } from '../store/mutations';
+import { confirmAction } from './confirm';
+import { BoardIcon, PencilIcon, TrashIcon } from './Icon';
+import { InlineEdit } from './InlineEdit';
+
+const roleLabel = { OWNER: 'Owner', EDITOR: 'Editor', VIEWER: 'Viewer' } as const;
+
+export function BoardsPage({ me }: { me: User }) {
+  const { boards, error } = useSmallStore(boardList);
+  const [name, setName] = useState('');
+
+  useEffect(() => {
+    document.title = 'Boards · Kanban';
+    void loadBoards(me);
+  }, [me]);
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) return;
+    setName('');
+    const id = await createBoard(name);
+    if (id) navigate(boardPath(id));
+  };
+
+  return (
+    <main className="page">
+      <div className="page-head">
+        <h1 className="page-title">Your boards</h1>
+        <form className="inline-form" onSubmit={create}>
+          <input
+            className="input"
+            aria-label="New board name"
+            placeholder="New board name"
+            maxLength={200}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <button className="button button-primary" type="submit" disabled={!name.trim()}>
+            Create board
+          </button>
+        </form>
+      </div>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      {boards === null && !error && <p className="muted">Loading…</p>}
+      {boards?.length === 0 && (
+        <div className="empty">
+          <BoardIcon size={32} />
+          <p>No boards yet. Name your first one above.</p>
+        </div>
+      )}
+      {boards && boards.length > 0 && (
+        <ul className="board-grid">
+          {sortBoards(boards).map((board) => (
+            <BoardTile key={board.id} board={board} />
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}
+
+function BoardTile({ board }: { board: BoardSummary }) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const isOwner = board.role === 'OWNER';
+
+  const remove = async () => {
+    if (await confirmAction('Delete board?', `“${board.name}” and all its columns and tasks will be deleted for everyone.`, 'Delete board')) {
+      void deleteBoard(board.id);
+    }
+  };
+
+  return (
+    <li className="board-tile">
+      {editing !== null ? (
+        <InlineEdit
+          label="Board name"
+          value={editing}
+          onChange={setEditing}
+          onSave={(value) => {
+            setEditing(null);
+            if (value.trim() && value.trim() !== board.name) void renameBoardInList(board.id, value);
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : (
+        <Link href={boardPath(board.id)} className="board-tile-link">
+          <span className="board-tile-name">{board.name}</span>
+        </Link>
+      )}
+      <div className="board-tile-meta">
+        <span className={`role-badge role-${board.role?.toLowerCase() ?? 'none'}`}>{board.role ? roleLabel[board.role] : 'Member'}</span>
+        <span className="muted">{board.memberCount === 1 ? '1 member' : `${board.memberCount} members`}</span>
+        {isOwner && editing === null && (
+          <span className="board-tile-actions">
+            <button type="button" className="icon-button" aria-label={`Rename board ${board.name}`} title="Rename" onClick={() => setEditing(board.name)}>
+              <PencilIcon />
+            </button>
+            <button type="button" className="icon-button icon-button-danger" aria-label={`Delete board ${board.name}`} title="Delete" onClick={() => void remove()}>
+              <TrashIcon />
+            </button>
+          </span>
+        )}
+      </div>
+    </li>
+  );
+}

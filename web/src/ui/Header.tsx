@@ -1,0 +1,41 @@
+import { useState, type ReactNode } from 'react';
+import { describeError } from '../api/errors';
+import type { User } from '../api/types';
+import { Link } from '../routing/Link';
+import { rename, signOut } from '../store/session';
+import { Avatar } from './Avatar';
+import { BoardIcon } from './Icon';
+import { InlineEdit } from './InlineEdit';
+import { showToast } from './toasts';
+
+export function Header({ user, children }: { user: User; children?: ReactNode }) {
+  const [name, setName] = useState<string | null>(null);
+
+  const save = (value: string) => {
+    setName(null);
+    if (value.trim() && value.trim() !== user.name) rename(value).catch((e) => showToast(`Couldn’t change your name. ${describeError(e)}`));
+  };
+
+  return (
+    <header className="topbar">
+      <Link href="/" className="brand" aria-label="Kanban: all boards">
+        <BoardIcon size={20} />
+        <span>Kanban</span>
+      </Link>
+      <div className="topbar-main">{children}</div>
+      <div className="topbar-user">
+        <Avatar user={user} size="sm" />
+        {name !== null ? (
+          <InlineEdit label="Your display name" className="topbar-name-input" value={name} onChange={setName} onSave={save} onCancel={() => setName(null)} />
+        ) : (
+          <button type="button" className="topbar-name link-button-plain" title="Change your display name" onClick={() => setName(user.name)}>
+            {user.name}
+          </button>
+        )}
+        <button type="button" className="button button-ghost button-small" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </div>
+    </header>
+  );
+}

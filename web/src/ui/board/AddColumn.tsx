@@ -1,0 +1,37 @@
+import { draftKey, type Draft } from '../../store/boardState';
+import { createColumn } from '../../store/mutations';
+import { PlusIcon } from '../Icon';
+import { InlineEdit } from '../InlineEdit';
+import { useBoardContext } from './BoardContext';
+
+export function AddColumn({ draft }: { draft: Draft | undefined }) {
+  const { store } = useBoardContext();
+  const key = draftKey.newColumn;
+
+  if (draft === undefined) {
+    return (
+      <div className="add-column">
+        <button type="button" className="add-button add-column-button" onClick={() => store.setDraft(key, { text: '' })}>
+          <PlusIcon /> Add column
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="add-column add-column-open">
+      <InlineEdit
+        label="New column name"
+        placeholder="Column name"
+        value={draft.text}
+        onChange={(text) => store.typeDraft(key, text)}
+        onSave={(text) => {
+          store.setDraft(key, null);
+          if (text.trim()) void createColumn(store, text);
+        }}
+        onCancel={() => store.setDraft(key, null)}
+      />
+      <p className="field-hint">Enter to add, Escape to cancel</p>
+    </div>
+  );
+}

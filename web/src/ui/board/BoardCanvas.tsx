@@ -1,0 +1,111 @@
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  MeasuringStrategy,
+  MouseSensor,
+  TouchSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+} from '@dnd-kit/core';
+import { horizontalListSortingStrategy, SortableContext } from '@dnd-kit/sortable';
+import { useMemo } from 'react';
+import type { Task } from '../../api/types';
+import { draftKey } from '../../store/boardState';
+import type { BoardView } from '../../store/boardStore';
+import { orderedColumns, tasksByColumn } from '../../store/selectors';
+import { AddColumn } from './AddColumn';
+import { useBoardContext } from './BoardContext';
+import { ColumnView } from './ColumnView';
+import { boardCollision, boardKeyboardCoordinates } from './dragCollision';
+import { editorsByTask } from './editors';
+import { TaskCardPreview } from './TaskCard';
+import { useTaskDrag } from './useTaskDrag';
+
+const noTasks: Task[] = [];
+
+export function BoardCanvas({ view }: { view: BoardView }) {
+  const { store, me, editable } = useBoardContext();
+  const { board } = view;
+  const columns = orderedColumns(board);
+  const grouped = tasksByColumn(board);
+  const columnIds = useMemo(() => columns.map((c) => c.id), [columns]);
+  const lists = useMemo(
+    () => Object.fromEntries(columns.map((c) => [c.id, (grouped.get(c.id) ?? noTasks).map((t) => t.id)])),
+    [columns, grouped],
+  );
+  const editors = useMemo(() => editorsByTask(view.presence, me.id), [view.presence, me.id]);
+  const drag = useTaskDrag(store, columnIds, lists);
+  // Outside a drag the grouped lists are used as they are, so unchanged columns skip rendering.
+  const taskLists = useMemo(
+    () =>
+      drag.lists === lists
+        ? grouped
+        : new Map(Object.entries(drag.lists).map(([columnId, ids]) => [columnId, ids.map((id) => board.tasks[id]).filter((t): t is Task => t !== undefined)])),
+    [drag.lists, lists, grouped, board.tasks],
+  );
+
+  const sensors = useSensors(
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates }),
+  );
+
+  const titleOf = (id: string | number) => board.tasks[String(id)]?.title ?? board.columns[String(id)]?.name ?? 'item';
+  const placeOf = (id: string | number) => {
+    const key = String(id);
+    if (key in board.columns) return `column position ${columnIds.indexOf(key) + 1} of ${columnIds.length}`;
+    for (const [columnId, ids] of Object.entries(drag.lists)) {
+      const index = ids.indexOf(key);
+      if (index >= 0) return `${board.columns[columnId]?.name ?? 'a column'}, position ${index + 1} of ${ids.length}`;
+    }
+    return 'its place';
+  };
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up ${titleOf(active.id)}, in ${placeOf(active.id)}.`,
+    onDragOver: ({ active, over }) => (over ? `${titleOf(active.id)} is now in ${placeOf(active.id)}.` : `${titleOf(active.id)} is not over a drop place.`),
+    onDragEnd: ({ active, over }) => (over ? `Dropped ${titleOf(active.id)}.` : `${titleOf(active.id)} was put back.`),
+    onDragCancel: ({ active }) => `Moving ${titleOf(active.id)} was cancelled; it is back in its place.`,
+  };
+
+  const activeTask = drag.active?.kind === 'task' ? board.tasks[drag.active.id] : undefined;
+  const activeColumn = drag.active?.kind === 'column' ? board.columns[drag.active.id] : undefined;
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={boardCollision}
+      measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: {
+          draggable: 'To move, press Space or Enter. Use the arrow keys to move, Space or Enter to drop, Escape to cancel.',
+        },
+      }}
+      {...drag.handlers}
+    >
+      <div className="board-scroller">
+        <SortableContext id="columns" items={columnIds} strategy={horizontalListSortingStrategy}>
+          <div className="columns">
+            {columns.map((column) => (
+              <ColumnView
+                key={column.id}
+                column={column}
+                tasks={taskLists.get(column.id) ?? noTasks}
+                drafts={board.drafts}
+                flashes={view.flashes}
+                editors={editors}
+              />
+            ))}
+            {editable && <AddColumn draft={board.drafts[draftKey.newColumn]} />}
+            {columns.length === 0 && !editable && <p className="muted empty-board">This board has no columns yet.</p>}
+          </div>
+        </SortableContext>
+      </div>
+      <DragOverlay dropAnimation={null}>
+        {activeTask ? <TaskCardPreview task={activeTask} /> : activeColumn ? <div className="column column-overlay"><div className="column-title"><span className="column-name">{activeColumn.name}</span></div></div> : null}
+      </DragOverlay>
+    </DndContext>
+  );
+}

@@ -1,0 +1,117 @@
+import { useDroppable } from '@dnd-kit/core';
+import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { memo, useRef } from 'react';
+import type { Column, Task } from '../../api/types';
+import { draftKey, type Draft } from '../../store/boardState';
+import { deleteColumn, renameColumn } from '../../store/mutations';
+import { confirmAction } from '../confirm';
+import { GripIcon, PencilIcon, TrashIcon } from '../Icon';
+import { InlineEdit } from '../InlineEdit';
+import { useFocusBack } from '../useFocusBack';
+import { AddTask } from './AddTask';
+import { useBoardContext } from './BoardContext';
+import { TaskCard } from './TaskCard';
+
+interface ColumnViewProps {
+  column: Column;
+  tasks: readonly Task[];
+  drafts: Record<string, Draft>;
+  flashes: Readonly<Record<string, true>>;
+  editors: ReadonlyMap<string, string>;
+}
+
+const listId = (columnId: string) => `list:${columnId}`;
+
+export const ColumnView = memo(function ColumnView({ column, tasks, drafts, flashes, editors }: ColumnViewProps) {
+  const { store, editable } = useBoardContext();
+  const nameKey = draftKey.columnName(column.id);
+  const nameDraft = drafts[nameKey];
+  const renameButton = useRef<HTMLButtonElement>(null);
+  useFocusBack(nameDraft !== undefined, renameButton);
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: column.id,
+    data: { type: 'column', name: column.name },
+    disabled: !editable || nameDraft !== undefined,
+  });
+  const { setNodeRef: setListRef } = useDroppable({ id: listId(column.id), data: { type: 'list', columnId: column.id }, disabled: !editable });
+
+  const saveName = (text: string) => {
+    store.setDraft(nameKey, null);
+    if (text.trim() && text.trim() !== column.name) void renameColumn(store, column.id, text);
+  };
+  const remove = async () => {
+    const count = tasks.length;
+    const what = count === 0 ? 'It has no tasks.' : count === 1 ? 'Its 1 task will be deleted too.' : `Its ${count} tasks will be deleted too.`;
+    if (await confirmAction('Delete column?', `“${column.name}” will be deleted for everyone. ${what}`, 'Delete column')) {
+      void deleteColumn(store, column.id);
+    }
+  };
+
+  return (
+    <section
+      ref={setNodeRef}
+      className={`column ${isDragging ? 'column-placeholder' : ''}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      aria-label={column.name}
+    >
+      <header className="column-header">
+        {editable && (
+          <button
+            ref={setActivatorNodeRef}
+            type="button"
+            className="column-grip"
+            {...attributes}
+            {...listeners}
+            aria-label={`Move column: ${column.name}`}
+            title="Drag to move (or press Space, then arrow keys)"
+          >
+            <GripIcon />
+          </button>
+        )}
+        {nameDraft !== undefined ? (
+          <InlineEdit
+            label="Column name"
+            className="column-name-input"
+            value={nameDraft.text}
+            onChange={(text) => store.typeDraft(nameKey, text)}
+            onSave={saveName}
+            onCancel={() => store.setDraft(nameKey, null)}
+          />
+        ) : (
+          <div className="column-title">
+            <h2 className="column-name">{column.name}</h2>
+            <span className="column-count">
+              {tasks.length}
+              <span className="visually-hidden">{tasks.length === 1 ? ' task' : ' tasks'}</span>
+            </span>
+          </div>
+        )}
+        {editable && nameDraft === undefined && (
+          <div className="column-actions">
+            <button ref={renameButton} type="button" className="icon-button" aria-label={`Rename column: ${column.name}`} title="Rename" onClick={() => store.setDraft(nameKey, { text: column.name })}>
+              <PencilIcon />
+            </button>
+            <button type="button" className="icon-button icon-button-danger" aria-label={`Delete column: ${column.name}`} title="Delete" onClick={() => void remove()}>
+              <TrashIcon />
+            </button>
+          </div>
+        )}
+      </header>
+      <SortableContext id={column.id} items={tasks.map((t) => t.id)} strategy={verticalListSortingStrategy}>
+        <ol ref={setListRef} className="column-tasks" aria-label={`Tasks in ${column.name}`}>
+          {tasks.map((task) => (
+            <TaskCard
+              key={task.id}
+              task={task}
+              flash={flashes[task.id] === true}
+              editors={editors.get(task.id) ?? ''}
+              titleDraft={drafts[draftKey.taskTitle(task.id)]}
+            />
+          ))}
+        </ol>
+      </SortableContext>
+      {editable && <AddTask columnId={column.id} draft={drafts[draftKey.newTask(column.id)]} />}
+    </section>
+  );
+});
