@@ -24,6 +24,7 @@ KANBAN_TEST_PACKAGES=(
   postgresql
   nodejs:node
   npm:npm
+  chromium:chromium
 )
 
 KANBAN_REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -19,6 +19,7 @@ await app.MigrateKanbanDatabaseAsync();
 
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
+app.UseWebClient();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -27,7 +28,6 @@ app.MapKanbanAuth();
 app.MapGraphQL();
 app.MapRealtime();
 app.MapKanbanHealth();
-app.MapWebClient();
 
 app.Run();
 

@@ -17,10 +17,17 @@ public static class WebClient
         return next(http);
     });
 
-    /// <summary>Static files, and index.html for every other path so a board's URL survives a reload.</summary>
-    public static IEndpointRouteBuilder MapWebClient(this IEndpointRouteBuilder app)
+    /// <summary>The files in wwwroot (Vite's hashed assets cached for good), and index.html for every other path so a board's URL survives a reload.</summary>
+    public static WebApplication UseWebClient(this WebApplication app)
     {
-        app.MapStaticAssets();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file =>
+            {
+                if (file.Context.Request.Path.StartsWithSegments("/assets"))
+                    file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            },
+        });
         app.MapFallbackToFile("index.html");
         return app;
     }

@@ -20,4 +20,18 @@ public sealed class WebClientTests(SqliteServer fixture) : IClassFixture<SqliteS
         Assert.DoesNotContain("unsafe-inline", policy);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
+
+    [Fact]
+    public async Task TheAppsScriptsAreServedAsJavaScript()
+    {
+        var http = fixture.Server.NewHttpClient();
+        var html = await http.GetStringAsync("/");
+        var script = System.Text.RegularExpressions.Regex.Match(html, "src=\"(/assets/[^\"]+\\.js)\"").Groups[1].Value;
+        Assert.NotEmpty(script);
+        using var request = new HttpRequestMessage(HttpMethod.Get, script);
+        request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+        var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Content.Headers.ContentType?.MediaType == "text/javascript", $"{response.Headers} {response.Content.Headers}");
+    }
 }

@@ -8,6 +8,8 @@ import {
   useSensor,
   useSensors,
   type Announcements,
+  type Over,
+  type UniqueIdentifier,
 } from '@dnd-kit/core';
 import { horizontalListSortingStrategy, SortableContext } from '@dnd-kit/sortable';
 import { useMemo } from 'react';
@@ -62,9 +64,18 @@ export function BoardCanvas({ view }: { view: BoardView }) {
     }
     return 'its place';
   };
+  // While dragging, the place is where the item is over now: the drag state of this render is
+  // one step behind the event being announced.
+  const placeOver = (over: Over) => {
+    const sortable = over.data.current?.sortable as { containerId: UniqueIdentifier; index: number } | undefined;
+    const kind = over.data.current?.type as string | undefined;
+    if (kind === 'column') return `column position ${(sortable?.index ?? 0) + 1} of ${columnIds.length}`;
+    const columnId = String(kind === 'list' ? over.data.current?.columnId : sortable?.containerId);
+    return `${board.columns[columnId]?.name ?? 'a column'}, position ${kind === 'list' ? 1 : (sortable?.index ?? 0) + 1}`;
+  };
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${titleOf(active.id)}, in ${placeOf(active.id)}.`,
-    onDragOver: ({ active, over }) => (over ? `${titleOf(active.id)} is now in ${placeOf(active.id)}.` : `${titleOf(active.id)} is not over a drop place.`),
+    onDragOver: ({ active, over }) => (over ? `${titleOf(active.id)} is now in ${placeOver(over)}.` : `${titleOf(active.id)} is not over a drop place.`),
     onDragEnd: ({ active, over }) => (over ? `Dropped ${titleOf(active.id)}.` : `${titleOf(active.id)} was put back.`),
     onDragCancel: ({ active }) => `Moving ${titleOf(active.id)} was cancelled; it is back in its place.`,
   };

@@ -1,0 +1,180 @@
+using Kanban.Tests.Support;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Kanban.E2E;
+
+/// <summary>Two people on one board in two browsers: what one does, the other sees without reloading.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LiveBoardTests(Browser browser, E2EServer fixture, ITestOutputHelper output) : IClassFixture<E2EServer>
+{
+    private readonly KanbanServer _server = fixture.Server;
+
+    private async Task<(Person ana, Person ben, string board)> TwoPeopleOnABoardAsync(params string[] columns)
+    {
+        var ana = await Person.SignUpAsync(browser, _server, "Ana");
+        var ben = await Person.SignUpAsync(browser, _server, "Ben");
+        var board = (await ana.GraphQLAsync("mutation { createBoard(input: { name: \"Launch\" }) { id } }")).GetProperty("createBoard").GetProperty("id").GetString()!;
+        foreach (var column in columns)
+            await ana.GraphQLAsync("mutation($b: ID!, $n: String!) { createColumn(input: { boardId: $b, name: $n }) { id } }", new { b = board, n = column });
+        await ana.GraphQLAsync("mutation($b: ID!, $e: String!) { addMember(boardId: $b, email: $e, role: EDITOR) { role } }", new { b = board, e = ben.Email });
+        await ana.Page.OpenAsync(board);
+        await ben.Page.OpenAsync(board);
+        return (ana, ben, board);
+    }
+
+    [Fact]
+    public async Task ANewcomerSignsUpCreatesABoardAndItsUrlSurvivesAReload()
+    {
+        var page = await browser.NewPersonAsync(_server.Address);
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create an account" }).ClickAsync();
+        await page.GetByLabel("Email").FillAsync($"new-{Guid.NewGuid():N}@example.test");
+        await page.GetByLabel("Display name").FillAsync("Nora");
+        await page.GetByLabel("Password").FillAsync(Accounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your boards" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("New board name").FillAsync("Garden plans");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create board" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/boards/[0-9a-f-]{36}$"));
+        await page.AddColumnAsync("Seeds");
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Garden plans", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Seeds", Level = 2 })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Garden plans" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Seeds", Level = 2 })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task TaskChangesByOnePersonAppearForTheOther()
+    {
+        var (ana, ben, board) = await TwoPeopleOnABoardAsync("To do", "Done");
+
+        await ana.Page.AddTaskAsync("To do", "Write the brief");
+        await Expect(ben.Page.CardTitles("To do")).ToHaveTextAsync(["Write the brief"]);
+
+        // Edit the title in place.
+        var card = ana.Page.Card("To do", "Write the brief");
+        await card.HoverAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Edit title: Write the brief" }).ClickAsync();
+        await ana.Page.GetByLabel("Task title").FillAsync("Write the launch brief");
+        await ana.Page.Keyboard.PressAsync("Enter");
+        await Expect(ben.Page.CardTitles("To do")).ToHaveTextAsync(["Write the launch brief"]);
+
+        // Open it and write a description; Ben sees it when he opens the task.
+        await ana.Page.Column("To do").GetByRole(AriaRole.Button, new() { Name = "Write the launch brief", Exact = true }).ClickAsync();
+        await ana.Page.GetByLabel("Description").FillAsync("One page, <b>plain</b> words");
+        await ana.Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(ben.Page.GetByText("Ana is editing")).ToBeVisibleAsync();
+        await ana.Page.Keyboard.PressAsync("Escape");
+        await Expect(ben.Page.GetByText("Ana is editing")).ToHaveCountAsync(0);
+        await ben.Page.Column("To do").GetByRole(AriaRole.Button, new() { Name = "Write the launch brief", Exact = true }).ClickAsync();
+        await Expect(ben.Page.GetByLabel("Description")).ToHaveValueAsync("One page, <b>plain</b> words"); // text, never HTML
+        await ben.Page.Keyboard.PressAsync("Escape");
+
+        // Drag within the column (keyboard) and across columns (mouse).
+        await ana.Page.AddTaskAsync("To do", "Book the venue");
+        await Expect(ben.Page.CardTitles("To do")).ToHaveTextAsync(["Write the launch brief", "Book the venue"]);
+        await ana.Page.MoveByKeyboardAsync(ana.Page.Column("To do").GetByRole(AriaRole.Button, new() { Name = "Move task: Book the venue" }), "ArrowUp", "To do, position 1");
+        await Expect(ben.Page.CardTitles("To do")).ToHaveTextAsync(["Book the venue", "Write the launch brief"]);
+        await ana.Page.DragAsync(ana.Page.Card("To do", "Book the venue").Locator(".card-title"), ana.Page.Column("Done").Locator(".column-tasks"));
+        await Expect(ben.Page.CardTitles("Done")).ToHaveTextAsync(["Book the venue"]);
+        await Expect(ben.Page.CardTitles("To do")).ToHaveTextAsync(["Write the launch brief"]);
+
+        await SaveScreenshotAsync(ben.Page, "board.png");
+
+        // Delete, with a confirmation.
+        var done = ana.Page.Card("Done", "Book the venue");
+        await done.HoverAsync();
+        await done.GetByRole(AriaRole.Button, new() { Name = "Delete task: Book the venue" }).ClickAsync();
+        await ana.Page.GetByRole(AriaRole.Button, new() { Name = "Delete task", Exact = true }).ClickAsync();
+        await Expect(ben.Page.CardTitles("Done")).ToHaveCountAsync(0);
+
+        // Both show exactly what the server holds.
+        var server = await ana.BoardAsync(board);
+        foreach (var column in server.GetProperty("columns").EnumerateArray())
+        {
+            var titles = column.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString()!).ToArray();
+            await Expect(ana.Page.CardTitles(column.GetProperty("name").GetString()!)).ToHaveTextAsync(titles);
+            await Expect(ben.Page.CardTitles(column.GetProperty("name").GetString()!)).ToHaveTextAsync(titles);
+        }
+    }
+
+    [Fact]
+    public async Task ColumnChangesAppearForTheOther()
+    {
+        var (ana, ben, _) = await TwoPeopleOnABoardAsync("To do", "Done");
+        var headings = ben.Page.Locator("section.column h2");
+
+        await ana.Page.AddColumnAsync("Review");
+        await Expect(headings).ToHaveTextAsync(["To do", "Done", "Review"]);
+
+        await ana.Page.GetByRole(AriaRole.Button, new() { Name = "Rename column: Review" }).ClickAsync();
+        await ana.Page.GetByLabel("Column name").FillAsync("In review");
+        await ana.Page.Keyboard.PressAsync("Enter");
+        await Expect(headings).ToHaveTextAsync(["To do", "Done", "In review"]);
+
+        await ana.Page.MoveByKeyboardAsync(ana.Page.GetByRole(AriaRole.Button, new() { Name = "Move column: In review" }), "ArrowLeft", "column position 2 of 3");
+        await Expect(headings).ToHaveTextAsync(["To do", "In review", "Done"]);
+
+        await ana.Page.GetByRole(AriaRole.Button, new() { Name = "Delete column: To do" }).ClickAsync();
+        await ana.Page.GetByRole(AriaRole.Button, new() { Name = "Delete column", Exact = true }).ClickAsync();
+        await Expect(headings).ToHaveTextAsync(["In review", "Done"]);
+    }
+
+    [Fact]
+    public async Task AViewerSeesAReadOnlyBoard()
+    {
+        var (ana, _, board) = await TwoPeopleOnABoardAsync("To do");
+        await ana.Page.AddTaskAsync("To do", "Look, don't touch");
+        var vic = await Person.SignUpAsync(browser, _server, "Vic", width: 390, height: 844); // at phone width
+        await ana.GraphQLAsync("mutation($b: ID!, $e: String!) { addMember(boardId: $b, email: $e, role: VIEWER) { role } }", new { b = board, e = vic.Email });
+
+        await vic.Page.OpenAsync(board);
+        await Expect(vic.Page.CardTitles("To do")).ToHaveTextAsync(["Look, don't touch"]);
+        await Expect(vic.Page.GetByText("Read only")).ToBeVisibleAsync();
+        await Expect(vic.Page.GetByRole(AriaRole.Button, new() { Name = "Add task" })).ToHaveCountAsync(0);
+        await Expect(vic.Page.GetByRole(AriaRole.Button, new() { Name = "Add column" })).ToHaveCountAsync(0);
+        await Expect(vic.Page.Locator(".card-grip")).ToHaveCountAsync(0);
+        await Expect(vic.Page.GetByRole(AriaRole.Button, new() { NameRegex = new("^(Delete|Edit title|Rename)") })).ToHaveCountAsync(0);
+        await SaveScreenshotAsync(vic.Page, "viewer-phone.png");
+    }
+
+    [Fact]
+    public async Task TwoPeopleEditingOneTaskGetAChoiceNotALostEdit()
+    {
+        var (ana, ben, board) = await TwoPeopleOnABoardAsync("To do");
+        await ana.Page.AddTaskAsync("To do", "Pricing");
+        await Expect(ben.Page.CardTitles("To do")).ToHaveTextAsync(["Pricing"]);
+        var taskId = (await ana.BoardAsync(board)).GetProperty("columns")[0].GetProperty("tasks")[0].GetProperty("id").GetString();
+
+        await ana.Page.Column("To do").GetByRole(AriaRole.Button, new() { Name = "Pricing", Exact = true }).ClickAsync();
+        await ana.Page.GetByLabel("Description").FillAsync("Ana: three tiers");
+        await ben.GraphQLAsync("mutation($i: UpdateTaskInput!) { updateTask(input: $i) { version } }",
+            new { i = new { id = taskId, description = "Ben: one price" } });
+        await ana.Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(ana.Page.GetByRole(AriaRole.Heading, new() { Name = "This task changed while you were editing" })).ToBeVisibleAsync();
+        await Expect(ana.Page.Locator(".conflict-text", new() { HasText = "Ben: one price" })).ToBeVisibleAsync(); // the other person's version is shown
+        await Expect(ana.Page.GetByRole(AriaRole.Button, new() { Name = "Take theirs" })).ToBeVisibleAsync();
+        await ana.Page.GetByRole(AriaRole.Button, new() { Name = "Keep mine" }).ClickAsync();
+        await Eventually.HoldsAsync(async () =>
+        {
+            var task = (await ben.BoardAsync(board)).GetProperty("columns")[0].GetProperty("tasks")[0];
+            Assert.Equal("Ana: three tiers", task.GetProperty("description").GetString());
+        });
+    }
+
+    private async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("KANBAN_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name);
+        await page.ScreenshotAsync(new() { Path = path });
+        output.WriteLine($"screenshot: {path}");
+    }
+}
