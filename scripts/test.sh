@@ -52,6 +52,7 @@ export KANBAN_GRAPHQL_AUDIT="$AUDIT_DIR/audit.mjs"
 RESULTS_DIR="$REPO_ROOT/.test-services/test-results"
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"
+export KANBAN_SCREENSHOTS="$RESULTS_DIR/screenshots"   # the browser tests save what they saw here
 
 svc_log "dotnet test Kanban.slnx $*"
 started="$(_svc_now)"
