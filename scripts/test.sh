@@ -66,10 +66,11 @@ rc=$?
 set -e
 svc_log "dotnet test finished in $(_svc_since "$started") s with exit code $rc"
 
-# The web client's unit tests (Vitest). The dotnet build above ran `npm ci` in web/.
+# The web client's unit tests (Vitest). The dotnet build above normally ran `npm ci` in web/.
 svc_log "vitest in web/"
 set +e
-(cd "$REPO_ROOT/web" && npx vitest run --reporter=default --reporter=json \
+[[ -d "$REPO_ROOT/web/node_modules" ]] || (cd "$REPO_ROOT/web" && npm ci --no-audit --no-fund --loglevel=error)
+(cd "$REPO_ROOT/web" && npx --no-install vitest run --reporter=default --reporter=json \
   --outputFile.json="$RESULTS_DIR/vitest.json")
 web_rc=$?
 set -e
