@@ -50,6 +50,39 @@ public sealed class BoardConnection : IAsyncDisposable
     public Task<JsonElement> JoinAsync(string boardId, long? afterSeq) =>
         Hub.InvokeAsync<JsonElement>("JoinBoard", boardId, afterSeq);
 
+    /// <summary>
+    /// Joins a board with no state (so the answer is a snapshot) and keeps a replica of it from
+    /// then on; events that arrive while the join is being answered are held and fed in after.
+    /// </summary>
+    /// <param name="readLogAfter">Reads the board's logged events after a seq (boardEvents), for gaps.</param>
+    public async Task<BoardFeed> FollowAsync(string boardId, Func<long, Task<IReadOnlyList<JsonElement>>> readLogAfter)
+    {
+        var early = new List<JsonElement>();
+        BoardFeed? feed = null;
+        var gate = new Lock();
+        OnEvent = e =>
+        {
+            if (!e.TryGetProperty("seq", out _) || e.GetProperty("boardId").GetString() != boardId)
+                return; // presence carries no seq, and other boards are not this feed's
+            lock (gate)
+            {
+                if (feed is null)
+                    early.Add(e.Clone());
+                else
+                    feed.Receive(e);
+            }
+        };
+        var answer = await JoinAsync(boardId, null);
+        var created = new BoardFeed(BoardReplica.FromSnapshot(answer.GetProperty("snapshot")), readLogAfter);
+        lock (gate)
+        {
+            feed = created;
+            foreach (var e in early)
+                feed.Receive(e);
+        }
+        return created;
+    }
+
     public Task LeaveAsync(string boardId) => Hub.InvokeAsync("LeaveBoard", boardId);
 
     public Task SetEditingAsync(string boardId, string? taskId) => Hub.InvokeAsync("SetEditing", boardId, taskId);

@@ -7,7 +7,7 @@ namespace Kanban.E2E;
 
 /// <summary>Two people on one board in two browsers: what one does, the other sees without reloading.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class LiveBoardTests(Browser browser, E2EServer fixture, ITestOutputHelper output) : IClassFixture<E2EServer>
+public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestOutputHelper output) : IClassFixture<SqliteServer>
 {
     private readonly KanbanServer _server = fixture.Server;
 
