@@ -27,22 +27,27 @@ public sealed class BoardWriter(KanbanDb db, WriteGate gate, IEventPublisher pub
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
 
-            // Take the board's row lock first: writers of one board queue here, writers of
-            // other boards do not (on SQLite the whole database has one writer anyway).
-            var locked = await db.Boards.Where(b => b.Id == boardId)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Seq, b => b.Seq), ct);
-            if (locked == 0)
+            // PostgreSQL: take the board's row lock first, so writers of one board queue here and
+            // writers of other boards do not. SQLite's immediate transaction already holds the
+            // database's one write lock.
+            if (!db.Database.IsSqlite()
+                && await db.Boards.Where(b => b.Id == boardId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Seq, b => b.Seq), ct) == 0)
                 throw BoardException.NotFound("Board");
 
-            var board = await db.Boards.SingleAsync(b => b.Id == boardId, ct);
-            var me = await db.Members.Where(m => m.BoardId == boardId && m.UserId == caller.UserId)
-                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Role, u.DisplayName, u.Email })
-                .SingleOrDefaultAsync(ct);
-            if (me is null || me.Role < needed)
+            // The board, the caller's role on it and the caller's name, in one round trip.
+            var me = await (
+                from b in db.Boards
+                where b.Id == boardId
+                from m in db.Members.Where(m => m.BoardId == b.Id && m.UserId == caller.UserId).DefaultIfEmpty()
+                from u in db.Users.Where(u => u.Id == caller.UserId).DefaultIfEmpty()
+                select new { Board = b, Role = (BoardRole?)m.Role, u.DisplayName, u.Email }).SingleOrDefaultAsync(ct)
+                ?? throw BoardException.NotFound("Board");
+            if (me.Role is not { } role || role < needed)
                 throw BoardException.Forbidden();
+            var board = me.Board;
 
             var actor = new UserView(caller.UserId, AppUser.NameOf(me.DisplayName, me.Email));
-            var scope = new BoardChange(db, board, me.Role, actor, caller.Origin, Now());
+            var scope = new BoardChange(db, board, role, actor, caller.Origin, Now());
             var result = await change(scope);
             if (scope.Events.Count == 0)
                 return result; // nothing changed: no seq, no event (the transaction rolls back)

@@ -60,20 +60,20 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
 
         return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
         {
-            var task = await LoadAsync(id, change, input.ExpectedVersion, ct);
+            var (task, creator) = await LoadAsync(id, change, input.ExpectedVersion, ct);
             var updates = new Dictionary<string, object>();
             if (title is not null && title != task.Title)
                 updates["title"] = task.Title = title;
             if (description is not null && description != task.Description)
                 updates["description"] = task.Description = description;
             if (updates.Count == 0)
-                return await ViewAsync(task, ct);
+                return TaskView.Of(task, creator);
 
             task.Version++;
             task.UpdatedAt = change.Now;
             updates["updatedAt"] = change.Now.UtcDateTime;
             change.Emit(EventTypes.TaskUpdated, new { taskId = id, updates, version = task.Version });
-            return await ViewAsync(task, ct);
+            return TaskView.Of(task, creator);
         }, ct);
     }
 
@@ -85,7 +85,7 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
 
         return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
         {
-            var task = await LoadAsync(id, change, input.ExpectedVersion, ct);
+            var (task, creator) = await LoadAsync(id, change, input.ExpectedVersion, ct);
             if (!await db.Columns.AnyAsync(c => c.Id == columnId && c.BoardId == task.BoardId, ct))
                 throw BoardException.Validation("columnId", "columnId must be a column of the task's board.");
 
@@ -93,7 +93,7 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
             var slot = await Placement.SlotAsync(siblings, index, Limits.TasksPerColumn, "columnId", ct);
             var fromColumn = task.ColumnId;
             if (fromColumn == columnId && slot.Position == await Placement.PositionOfAsync(siblings, task.Rank, ct))
-                return await ViewAsync(task, ct); // already there: not a change
+                return TaskView.Of(task, creator); // already there: not a change
 
             task.Rank = await change.RankAtAsync(siblings, slot, EventTypes.TasksReranked, Reranked(columnId), ct);
             task.ColumnId = columnId;
@@ -104,7 +104,7 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
                 taskId = id, fromColumn, toColumn = columnId, rank = task.Rank, position = slot.Position,
                 version = task.Version, updatedAt = change.Now.UtcDateTime,
             });
-            return await ViewAsync(task, ct);
+            return TaskView.Of(task, creator);
         }, ct);
     }
 
@@ -113,7 +113,7 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
         var id = Limits.Id(taskId, "id");
         return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
         {
-            var task = await LoadAsync(id, change, null, ct);
+            var (task, _) = await LoadAsync(id, change, null, ct);
             db.Tasks.Remove(task);
             db.RetiredIds.Add(new RetiredId { Id = id });
             change.Emit(EventTypes.TaskDeleted, new { taskId = id });
@@ -128,14 +128,19 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
         await db.Tasks.Where(t => t.Id == taskId).Select(t => (Guid?)t.BoardId).SingleOrDefaultAsync(ct)
         ?? throw BoardException.NotFound("Task");
 
-    /// <summary>The task inside the transaction (it may have gone meanwhile), checked against <c>expectedVersion</c>.</summary>
-    private async Task<BoardTask> LoadAsync(Guid id, BoardChange change, int? expectedVersion, CancellationToken ct)
+    /// <summary>
+    /// The task inside the transaction (it may have gone meanwhile) with its creator, checked
+    /// against <c>expectedVersion</c>.
+    /// </summary>
+    private async Task<(BoardTask Task, UserView Creator)> LoadAsync(Guid id, BoardChange change, int? expectedVersion, CancellationToken ct)
     {
-        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == id && t.BoardId == change.Board.Id, ct)
-            ?? throw BoardException.NotFound("Task");
-        if (expectedVersion is not null && expectedVersion != task.Version)
-            throw BoardException.Conflict("The task was changed by someone else.", await ViewAsync(task, ct));
-        return task;
+        var row = await db.Tasks.Where(t => t.Id == id && t.BoardId == change.Board.Id)
+            .Join(db.Users, t => t.CreatedById, u => u.Id, (t, u) => new { Task = t, u.DisplayName, u.Email })
+            .SingleOrDefaultAsync(ct) ?? throw BoardException.NotFound("Task");
+        var creator = new UserView(row.Task.CreatedById, AppUser.NameOf(row.DisplayName, row.Email));
+        if (expectedVersion is not null && expectedVersion != row.Task.Version)
+            throw BoardException.Conflict("The task was changed by someone else.", TaskView.Of(row.Task, creator));
+        return (row.Task, creator);
     }
 
     private async Task<TaskView> ViewAsync(BoardTask task, CancellationToken ct) =>
