@@ -76,6 +76,14 @@ web_rc=$?
 set -e
 ((rc == 0)) && rc=$web_rc
 
+# The benchmark at a tiny size: proves the tool works; no figure is judged here.
+svc_log "bench/ci.sh (every scenario at a tiny size)"
+set +e
+"$REPO_ROOT/bench/ci.sh"
+bench_rc=$?
+set -e
+((rc == 0)) && rc=$bench_rc
+
 # One closing line that any reader of the log understands, summed over the
 # test projects' TRX files (skipped tests are "notExecuted" there).
 trx_count() {  # trx_count ATTRIBUTE COUNTERS-ELEMENT

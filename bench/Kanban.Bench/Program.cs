@@ -1,0 +1,3 @@
+using Kanban.Bench;
+
+return await Cli.RunAsync(args);
