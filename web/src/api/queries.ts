@@ -1,6 +1,6 @@
 import { BOARD_FIELDS } from './fragments';
 import { graphql } from './graphql';
-import type { BoardSnapshot, BoardSummary, Member, User } from './types';
+import type { BoardSnapshot, BoardSummary, LoggedEvent, Member, User } from './types';
 
 export async function fetchMe(): Promise<User> {
   const data = await graphql<{ me: User }>(`query Me { me { id name } }`);
@@ -28,15 +28,6 @@ export async function fetchBoard(id: string): Promise<BoardSnapshot | null> {
   return data.board;
 }
 
-/** One logged event as `boardEvents` gives it; `payload` is the pushed event object. */
-export interface LoggedEvent {
-  seq: number;
-  type: string;
-  payload: Record<string, unknown>;
-  actor: User;
-  origin: string | null;
-  at: string;
-}
 
 export interface EventPage {
   events: LoggedEvent[];

@@ -62,3 +62,13 @@ export interface DeletePayload {
 }
 
 export const canEdit = (role: Role | null | undefined): boolean => role === 'OWNER' || role === 'EDITOR';
+
+/** One logged event as `boardEvents` gives it; `payload` is the pushed event object. */
+export interface LoggedEvent {
+  seq: number;
+  type: string;
+  payload: Record<string, unknown>;
+  actor: User;
+  origin: string | null;
+  at: string;
+}

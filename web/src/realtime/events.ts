@@ -1,6 +1,6 @@
 // The contract's events, one type each. The names are the SignalR client methods and the
 // log's `type`; nothing else in the app spells them.
-import type { ColumnWithTasks, Member, Task, User } from '../api/types';
+import type { ColumnWithTasks, LoggedEvent, Member, Task, User } from '../api/types';
 
 export const EventName = {
   TaskCreated: 'task:created',
@@ -135,14 +135,7 @@ export function isBoardEventName(name: string): name is BoardEvent['type'] {
 }
 
 /** An event from `boardEvents` (a log row) as the pushed object: the payload holds every field. */
-export function fromLogged(row: {
-  seq: number;
-  type: string;
-  payload: Record<string, unknown>;
-  actor: User;
-  origin: string | null;
-  at: string;
-}): BoardEvent | null {
+export function fromLogged(row: LoggedEvent): BoardEvent | null {
   if (!isBoardEventName(row.type)) return null;
   return { ...row.payload, type: row.type, seq: row.seq, actor: row.actor, origin: row.origin, at: row.at } as BoardEvent;
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EventPage, LoggedEvent } from '../api/queries';
+import type { EventPage } from '../api/queries';
+import type { LoggedEvent } from '../api/types';
 import { EventName, type BoardEvent } from '../realtime/events';
 import { ANA, BOARD, DONE, event, snapshot, task, TODO } from '../test/fixtures';
 import { draftKey } from './boardState';
