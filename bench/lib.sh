@@ -140,7 +140,8 @@ bench_stop_server() {
       -c "DROP DATABASE IF EXISTS $BENCH_PG_DATABASE WITH (FORCE)" >&2 2>/dev/null || true
     BENCH_PG_DATABASE=
   fi
+  # The server's folder (log, SQLite file) goes too, unless asked to keep it (run.sh --keep).
   if [[ -n "${BENCH_TMP:-}" && -z "${BENCH_KEEP:-}" ]]; then
-    rm -rf "$BENCH_TMP/data"
+    rm -rf "$BENCH_TMP"
   fi
 }

@@ -50,8 +50,10 @@ for db in "${dbs[@]}"; do
     # What else runs on the machine meanwhile: the busiest processes every 5 s.
     top -b -d 5 -w 200 2>/dev/null | grep -A 8 --no-group-separator -E '^top -|^ +PID' >"$out/$db-$name.top.txt" &
     sampler=$!
+    # The JSON goes to a temporary file first: a half-written result never replaces a good one.
     "$here/run.sh" "${args[@]}" "${extra[@]}" --report "$out/$db-$name.md" --json \
-      >"$out/$db-$name.json" 2> >(tee "$out/$db-$name.log" >&2)
+      >"$out/.$db-$name.json.tmp" 2> >(tee "$out/$db-$name.log" >&2)
+    mv "$out/.$db-$name.json.tmp" "$out/$db-$name.json"
     kill "$sampler" 2>/dev/null || true
     built=1
     echo "== $(date -u +%H:%M:%S) $db $name done: load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -150,7 +150,8 @@ public sealed class Result(string scenario)
 
         foreach (var h in Histograms)
         {
-            md.AppendLine(Svg.Histogram($"{Scenario}: {h.Title}", h.Samples, h.TargetMs));
+            var db = env.Database is null ? "" : $" ({env.Database})";
+            md.AppendLine(Svg.Histogram($"{Scenario}{db}: {h.Title}", h.Samples, h.TargetMs));
             md.AppendLine();
         }
 

@@ -10,7 +10,7 @@ namespace Kanban.Bench;
 /// </summary>
 public static class Svg
 {
-    private const int Width = 760, Height = 300, Left = 58, Right = 52, Top = 66, Bottom = 46;
+    private const int Width = 760, Height = 300, Left = 58, Right = 52, Top = 78, Bottom = 46;
     private const int BinsPerDecade = 10;
 
     public static string Histogram(string title, double[] samplesMs, double? targetMs)
@@ -68,7 +68,8 @@ public static class Svg
         {
             var y = Y(share);
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{y:F1}\" x2=\"{Left + plotW:F1}\" y2=\"{y:F1}\" stroke=\"#f0f0f0\"/>\n");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{y + 4:F1}\" text-anchor=\"end\" fill=\"#4e79a7\">{Math.Round(most * share):N0}</text>\n");
+            var count = most < 20 ? (most * share).ToString("0.#", CultureInfo.InvariantCulture) : Math.Round(most * share).ToString("N0", CultureInfo.InvariantCulture);
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{y + 4:F1}\" text-anchor=\"end\" fill=\"#4e79a7\">{count}</text>\n");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left + plotW + 6:F1}\" y=\"{y + 4:F1}\" fill=\"#3a8f3a\">{share * 100:0}%</text>\n");
         }
         svg.Append(CultureInfo.InvariantCulture,
@@ -106,18 +107,23 @@ public static class Svg
         };
         if (targetMs is { } target and > 0)
             markers.Add((target, $"target {Result.Fmt(target)}", "#d62728", ""));
-        var row = 0;
-        double lastX = double.NegativeInfinity;
+        var rowEnds = new double[4]; // where the last label of each row ends
+        Array.Fill(rowEnds, double.NegativeInfinity);
         foreach (var (ms, text, color, dash) in markers.OrderBy(m => m.Ms))
         {
             var x = X(ms);
-            row = x - lastX < 70 ? row + 1 : 0;
-            lastX = x;
+            var nearRight = x > Left + plotW - 90; // a label there would run off the picture: it ends at its line
+            var width = (text.Length + 3) * 5.6;
+            var (from, to) = nearRight ? (x - 3 - width, x) : (x, x + 3 + width);
+            var row = 0; // labels of close markers stack upwards
+            while (row < rowEnds.Length - 1 && from < rowEnds[row] + 4)
+                row++;
+            rowEnds[row] = to;
             var dashAttr = dash.Length > 0 ? $" stroke-dasharray=\"{dash}\"" : "";
             svg.Append(CultureInfo.InvariantCulture,
-                $"<line x1=\"{x:F1}\" y1=\"{Top - 14 + row * 12:F1}\" x2=\"{x:F1}\" y2=\"{baseY:F1}\" stroke=\"{color}\" stroke-width=\"1.5\"{dashAttr}/>\n");
+                $"<line x1=\"{x:F1}\" y1=\"{Top - 14 - row * 12:F1}\" x2=\"{x:F1}\" y2=\"{baseY:F1}\" stroke=\"{color}\" stroke-width=\"1.5\"{dashAttr}/>\n");
             svg.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{x + 3:F1}\" y=\"{Top - 6 + row * 12:F1}\" fill=\"{color}\" font-size=\"10\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\">{Escape(text)} ms</text>\n");
+                $"<text x=\"{(nearRight ? x - 3 : x + 3):F1}\" y=\"{Top - 6 - row * 12:F1}\"{(nearRight ? " text-anchor=\"end\"" : "")} fill=\"{color}\" font-size=\"10\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\">{Escape(text)} ms</text>\n");
         }
         svg.Append(CultureInfo.InvariantCulture,
             $"<line x1=\"{Left}\" y1=\"{baseY:F1}\" x2=\"{Left + plotW:F1}\" y2=\"{baseY:F1}\" stroke=\"#333\"/>\n");
