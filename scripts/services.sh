@@ -22,6 +22,8 @@
 # ---------------------------------------------------------------------------
 KANBAN_TEST_PACKAGES=(
   postgresql
+  redis-server
+  nginx
   nodejs:node
   npm:npm
   chromium:chromium

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Kanban.Client;
@@ -30,13 +31,14 @@ public sealed class BoardConnection : IAsyncDisposable
 
     public static async Task<BoardConnection> ConnectAsync(
         Uri server, Func<Task<string?>> accessToken, HttpTransportType transports = HttpTransportType.WebSockets,
-        Action<IHubConnectionBuilder>? configure = null)
+        Action<IHubConnectionBuilder>? configure = null, Action<HttpConnectionOptions>? http = null)
     {
         var builder = new HubConnectionBuilder().WithUrl(new Uri(server, "/hubs/board"), o =>
         {
             o.AccessTokenProvider = accessToken;
             o.Transports = transports;
             o.SkipNegotiation = transports == HttpTransportType.WebSockets;
+            http?.Invoke(o);
         });
         configure?.Invoke(builder);
         var connection = new BoardConnection(builder.Build());

@@ -13,4 +13,19 @@ public sealed class KanbanOptions
     /// <summary>Mutations per second per user; 0 turns the limit off.</summary>
     [ConfigurationKeyName("RATE_LIMIT_PER_SECOND")] public int RateLimitPerSecond { get; set; } = 100;
     [ConfigurationKeyName("RATE_LIMIT_BURST")] public int RateLimitBurst { get; set; } = 200;
+
+    /// <summary>redis://host:port: the SignalR backplane and shared presence, for several servers.</summary>
+    [ConfigurationKeyName("REDIS_URL")] public string? RedisUrl { get; set; }
+
+    /// <summary>Prefix of every Redis channel and key, so deployments can share one Redis.</summary>
+    [ConfigurationKeyName("REDIS_PREFIX")] public string RedisPrefix { get; set; } = "kanban";
+
+    /// <summary>This server's name in the X-Kanban-Node header, metrics and traces.</summary>
+    [ConfigurationKeyName("NODE_NAME")] public string NodeName { get; set; } = Environment.MachineName;
+
+    /// <summary>
+    /// With Redis: how long a viewer's presence outlives the last heartbeat of its server. Servers
+    /// renew every third of it, so a dead server's viewers are gone within 4/3 of it.
+    /// </summary>
+    [ConfigurationKeyName("PRESENCE_TTL_SECONDS")] public int PresenceTtlSeconds { get; set; } = 15;
 }

@@ -4,6 +4,7 @@ using Kanban.Server.Boards;
 using Kanban.Server.Data;
 using Kanban.Server.GraphQL;
 using Kanban.Server.Realtime;
+using Kanban.Server.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddKanbanHosting();
@@ -11,12 +12,14 @@ builder.Services.AddKanbanDatabase(builder.Configuration);
 builder.Services.AddKanbanAuth();
 builder.Services.AddBoards();
 builder.Services.AddKanbanGraphQL();
-builder.Services.AddRealtime();
+builder.Services.AddRealtime(builder.Configuration);
+builder.Services.AddKanbanTelemetry(builder.Configuration);
 builder.Services.AddKanbanHealth();
 
 var app = builder.Build();
 await app.MigrateKanbanDatabaseAsync();
 
+app.UseNodeName();
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
 app.UseWebClient();
@@ -28,6 +31,7 @@ app.MapKanbanAuth();
 app.MapGraphQL();
 app.MapRealtime();
 app.MapKanbanHealth();
+app.MapKanbanMetrics();
 
 app.Run();
 

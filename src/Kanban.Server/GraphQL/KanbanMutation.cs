@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Kanban.Server.Auth;
 using Kanban.Server.Boards;
 using Kanban.Server.GraphQL.Types;
+using Kanban.Server.Telemetry;
 
 namespace Kanban.Server.GraphQL;
 
@@ -47,6 +48,8 @@ public sealed class KanbanMutation : ObjectGraphType
         Input<TaskType, UpdateTaskInputType, UpdateTaskInput, TaskCommands>("updateTask", async (s, c, i, ct) => await s.UpdateAsync(c, i, ct));
         Input<TaskType, MoveTaskInputType, MoveTaskInput, TaskCommands>("moveTask", async (s, c, i, ct) => await s.MoveAsync(c, i, ct));
         ById<TaskCommands>("deleteTask", (s, c, id, ct) => s.DeleteAsync(c, id, ct));
+
+        MutationTiming.Apply(this);
     }
 
     /// <summary>A mutation taking one <c>input</c> object.</summary>

@@ -1,6 +1,7 @@
 using Kanban.Server.Auth;
 using Kanban.Server.Boards;
 using Kanban.Server.Events;
+using Kanban.Server.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Kanban.Server.Realtime;
@@ -9,7 +10,8 @@ namespace Kanban.Server.Realtime;
 /// The board hub is thin: it puts connections into board rooms and tells them how to catch
 /// up. Changes never arrive here; they come over GraphQL and leave through the dispatcher.
 /// </summary>
-public sealed class BoardHub(EventLog log, UserDirectory users, BoardRooms rooms) : Hub<IBoardClient>
+public sealed class BoardHub(EventLog log, UserDirectory users, BoardRooms rooms, HubConnections open, KanbanMetrics metrics)
+    : Hub<IBoardClient>
 {
     private Caller Caller => new(Context.UserIdentifier ?? throw BoardException.Unauthenticated(), null);
 
@@ -22,10 +24,10 @@ public sealed class BoardHub(EventLog log, UserDirectory users, BoardRooms rooms
         // Into the room first, then check and read: an event committed meanwhile is both in the
         // answer and pushed (the client drops the copy by seq), never in neither; and a removal
         // racing this join finds the connection and puts it out.
-        await rooms.JoinAsync(id, Context.ConnectionId, user);
         CatchUp catchUp;
         try
         {
+            await rooms.JoinAsync(id, Context.ConnectionId, user);
             catchUp = await log.CatchUpAsync(id, caller, afterSeq, Context.ConnectionAborted);
         }
         catch
@@ -33,6 +35,7 @@ public sealed class BoardHub(EventLog log, UserDirectory users, BoardRooms rooms
             await rooms.LeaveAsync(id, Context.ConnectionId, announce: false);
             throw;
         }
+        metrics.CaughtUp(snapshot: catchUp.Snapshot is not null);
         await rooms.AnnouncePresenceAsync(id);
 
         return new Dictionary<string, object?>
@@ -56,5 +59,15 @@ public sealed class BoardHub(EventLog log, UserDirectory users, BoardRooms rooms
             throw BoardException.Forbidden("Join the board first.");
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception) => rooms.DisconnectedAsync(Context.ConnectionId);
+    public override Task OnConnectedAsync()
+    {
+        open.Opened(Context);
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        open.Closed(Context.ConnectionId);
+        await rooms.DisconnectedAsync(Context.ConnectionId);
+    }
 }

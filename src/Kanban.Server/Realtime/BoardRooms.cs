@@ -7,9 +7,14 @@ namespace Kanban.Server.Realtime;
 /// <summary>
 /// A board's room: the SignalR group that receives its events, and the presence of who is in
 /// it. Joining, leaving and being put out all go through here so the two never disagree.
+/// With the Redis backplane, the group and presence span every server.
 /// </summary>
-public sealed class BoardRooms(IHubContext<BoardHub, IBoardClient> hub, IPresence presence, TimeProvider clock)
+public sealed class BoardRooms(IHubContext<BoardHub, IBoardClient> hub, IPresence presence, TimeProvider clock, ILogger<BoardRooms> logger)
 {
+    // Taking a connection of another server out of a group waits for that server's answer;
+    // a server that died never answers, and its connections are gone anyway.
+    private static readonly TimeSpan RemoteAnswer = TimeSpan.FromSeconds(3);
+
     public async Task JoinAsync(Guid boardId, string connectionId, UserView user)
     {
         await presence.JoinAsync(boardId, connectionId, user);
@@ -18,24 +23,32 @@ public sealed class BoardRooms(IHubContext<BoardHub, IBoardClient> hub, IPresenc
 
     public async Task LeaveAsync(Guid boardId, string connectionId, bool announce = true)
     {
-        await hub.Groups.RemoveFromGroupAsync(connectionId, BoardClientExtensions.Group(boardId));
+        try
+        {
+            await hub.Groups.RemoveFromGroupAsync(connectionId, BoardClientExtensions.Group(boardId)).WaitAsync(RemoteAnswer);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("No server answered for connection {ConnectionId}; taking it off board {BoardId} anyway", connectionId, boardId);
+        }
         if (await presence.LeaveAsync(boardId, connectionId) && announce)
             await AnnouncePresenceAsync(boardId);
     }
 
-    /// <summary>Puts a removed member's connections out of the room: they get nothing more from it.</summary>
-    public async Task PutOutAsync(Guid boardId, string userId)
+    /// <summary>
+    /// Puts connections out of the room (a removed member's, or everyone's when the board is
+    /// deleted) and then tells them why, directly: they hear that event once and nothing after
+    /// it. Sending it through the room first would race the removal on other servers.
+    /// </summary>
+    /// <returns>Who was put out, so the caller does not send them the event again.</returns>
+    public async Task PutOutAsync(Guid boardId, string? userId, string type, object why)
     {
-        foreach (var connectionId in await presence.ConnectionsAsync(boardId, userId))
-            await LeaveAsync(boardId, connectionId, announce: false);
-        await AnnouncePresenceAsync(boardId);
-    }
-
-    /// <summary>Empties the room of a deleted board.</summary>
-    public async Task CloseAsync(Guid boardId)
-    {
-        foreach (var connectionId in await presence.ConnectionsAsync(boardId))
-            await LeaveAsync(boardId, connectionId, announce: false);
+        var connections = await presence.ConnectionsAsync(boardId, userId);
+        await Task.WhenAll(connections.Select(c => LeaveAsync(boardId, c, announce: false)));
+        if (connections.Count > 0)
+            await hub.Clients.Clients(connections).Send(type, why);
+        if (userId is not null)
+            await AnnouncePresenceAsync(boardId);
     }
 
     public async Task DisconnectedAsync(string connectionId)

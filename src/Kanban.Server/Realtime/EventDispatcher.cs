@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Kanban.Server.Events;
+using Kanban.Server.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Kanban.Server.Realtime;
@@ -10,7 +11,7 @@ namespace Kanban.Server.Realtime;
 /// they were handed over (seq order), different boards in parallel: each board always goes
 /// through the same one of a few lanes, and each lane sends one event at a time.
 /// </summary>
-public sealed class EventDispatcher(IHubContext<BoardHub, IBoardClient> hub, BoardRooms rooms, ILogger<EventDispatcher> logger)
+public sealed class EventDispatcher(IHubContext<BoardHub, IBoardClient> hub, BoardRooms rooms, KanbanMetrics metrics, ILogger<EventDispatcher> logger)
     : BackgroundService, IEventPublisher
 {
     private readonly Channel<BoardEvent>[] _lanes = Enumerable.Range(0, Math.Max(4, Environment.ProcessorCount * 2))
@@ -37,6 +38,7 @@ public sealed class EventDispatcher(IHubContext<BoardHub, IBoardClient> hub, Boa
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Clients see the gap at the next event or on reconnect and read it from the log.
+                metrics.BackplaneError("send");
                 logger.LogError(ex, "Sending event {Seq} of board {BoardId} failed", e.Seq, e.BoardId);
             }
         }
@@ -44,16 +46,18 @@ public sealed class EventDispatcher(IHubContext<BoardHub, IBoardClient> hub, Boa
 
     private async Task SendAsync(BoardEvent e)
     {
-        await hub.Clients.Group(BoardClientExtensions.Group(e.BoardId)).Send(e.Type, Wire.FromJson(e.Payload)!);
-        // Whoever an event puts out of the room hears that event and nothing after it.
+        var payload = Wire.FromJson(e.Payload)!;
+        // Whoever an event puts out of the room hears it first, directly, and nothing after it.
         if (e.Type == EventTypes.MemberRemoved)
         {
-            using var payload = JsonDocument.Parse(e.Payload);
-            await rooms.PutOutAsync(e.BoardId, payload.RootElement.GetProperty("userId").GetString()!);
+            using var removed = JsonDocument.Parse(e.Payload);
+            await rooms.PutOutAsync(e.BoardId, removed.RootElement.GetProperty("userId").GetString()!, e.Type, payload);
         }
         else if (e.Type == EventTypes.BoardDeleted)
         {
-            await rooms.CloseAsync(e.BoardId);
+            await rooms.PutOutAsync(e.BoardId, null, e.Type, payload);
         }
+        await hub.Clients.Group(BoardClientExtensions.Group(e.BoardId)).Send(e.Type, payload);
+        metrics.Published();
     }
 }

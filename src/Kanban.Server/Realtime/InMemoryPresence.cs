@@ -1,9 +1,10 @@
 using Kanban.Server.Boards;
+using Kanban.Server.Telemetry;
 
 namespace Kanban.Server.Realtime;
 
 /// <summary>Presence for one server process.</summary>
-public sealed class InMemoryPresence : IPresence
+public sealed class InMemoryPresence(KanbanMetrics metrics) : IPresence
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, Dictionary<string, Entry>> _boards = [];
@@ -19,7 +20,8 @@ public sealed class InMemoryPresence : IPresence
         {
             if (!_boards.TryGetValue(boardId, out var board))
                 _boards[boardId] = board = [];
-            board.TryAdd(connectionId, new Entry(user, null, 0));
+            if (board.TryAdd(connectionId, new Entry(user, null, 0)))
+                metrics.Joined();
             if (!_connections.TryGetValue(connectionId, out var boards))
                 _connections[connectionId] = boards = [];
             boards.Add(boardId);
@@ -85,6 +87,7 @@ public sealed class InMemoryPresence : IPresence
     {
         if (!_boards.TryGetValue(boardId, out var board) || !board.Remove(connectionId))
             return false;
+        metrics.Left();
         if (board.Count == 0)
             _boards.Remove(boardId);
         if (_connections.TryGetValue(connectionId, out var boards) && boards.Remove(boardId) && boards.Count == 0)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Kanban.Server.Events;
+using Kanban.Server.Realtime.Redis;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -11,9 +12,9 @@ public static class RealtimeSetup
 {
     public const string HubPath = "/hubs/board";
 
-    public static IServiceCollection AddRealtime(this IServiceCollection services)
+    public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration config)
     {
-        services.AddSignalR(o => o.AddFilter<HubErrors>())
+        var signalR = services.AddSignalR(o => o.AddFilter<HubErrors>())
             .AddJsonProtocol(o =>
             {
                 o.PayloadSerializerOptions.PropertyNamingPolicy = EventJson.Options.PropertyNamingPolicy;
@@ -21,7 +22,11 @@ public static class RealtimeSetup
             })
             .AddMessagePackProtocol();
         services.AddSingleton<HubErrors>();
-        services.AddSingleton<IPresence, InMemoryPresence>();
+        services.AddSingleton<HubConnections>();
+        if (config["REDIS_URL"] is { Length: > 0 })
+            signalR.AddRedisBackplane(services);
+        else
+            services.AddSingleton<IPresence, InMemoryPresence>();
         services.AddSingleton<BoardRooms>();
         services.AddSingleton<EventDispatcher>();
         services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<EventDispatcher>());

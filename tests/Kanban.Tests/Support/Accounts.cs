@@ -8,10 +8,12 @@ public static class Accounts
     public const string Password = "Correct-Horse-9";
 
     /// <summary>Registers a new user through /auth and signs in with a bearer token.</summary>
-    public static async Task<Api> SignUpAsync(this KanbanServer server, string? name = null)
+    public static Task<Api> SignUpAsync(this KanbanServer server, string? name = null) => SignUpAsync(server.NewHttpClient(), name);
+
+    /// <summary>Registers a new user with the server <paramref name="http"/> talks to, and signs in with a bearer token.</summary>
+    public static async Task<Api> SignUpAsync(HttpClient http, string? name = null)
     {
         var email = $"{name ?? "user"}-{Guid.NewGuid():N}@example.test";
-        var http = server.NewHttpClient();
         var register = await http.PostAsJsonAsync("/auth/register", new { email, password = Password });
         Assert.True(register.IsSuccessStatusCode, await register.Content.ReadAsStringAsync());
         http.DefaultRequestHeaders.Authorization = Api.Bearer(await LogInAsync(http, email));
