@@ -36,7 +36,7 @@ public sealed class BoardHub(EventLog log, UserDirectory users, BoardRooms rooms
             throw;
         }
         metrics.CaughtUp(snapshot: catchUp.Snapshot is not null);
-        await rooms.AnnouncePresenceAsync(id);
+        rooms.AnnouncePresence(id);
 
         return new Dictionary<string, object?>
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kanban.Server.Boards;
 using Kanban.Server.Events;
 using Microsoft.AspNetCore.SignalR;
@@ -14,6 +15,8 @@ public sealed class BoardRooms(IHubContext<BoardHub, IBoardClient> hub, IPresenc
     // Taking a connection of another server out of a group waits for that server's answer;
     // a server that died never answers, and its connections are gone anyway.
     private static readonly TimeSpan RemoteAnswer = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan PresenceSettle = TimeSpan.FromMilliseconds(50);
+    private readonly ConcurrentDictionary<Guid, byte> _announcing = new();
 
     public async Task JoinAsync(Guid boardId, string connectionId, UserView user)
     {
@@ -32,7 +35,7 @@ public sealed class BoardRooms(IHubContext<BoardHub, IBoardClient> hub, IPresenc
             logger.LogWarning("No server answered for connection {ConnectionId}; taking it off board {BoardId} anyway", connectionId, boardId);
         }
         if (await presence.LeaveAsync(boardId, connectionId) && announce)
-            await AnnouncePresenceAsync(boardId);
+            AnnouncePresence(boardId);
     }
 
     /// <summary>
@@ -48,27 +51,53 @@ public sealed class BoardRooms(IHubContext<BoardHub, IBoardClient> hub, IPresenc
         if (connections.Count > 0)
             await hub.Clients.Clients(connections).Send(type, why);
         if (userId is not null)
-            await AnnouncePresenceAsync(boardId);
+            AnnouncePresence(boardId);
     }
 
     public async Task DisconnectedAsync(string connectionId)
     {
         foreach (var boardId in await presence.DisconnectAsync(connectionId))
-            await AnnouncePresenceAsync(boardId);
+            AnnouncePresence(boardId);
     }
 
     public async Task<bool> SetEditingAsync(Guid boardId, string connectionId, Guid? taskId)
     {
         if (!await presence.SetEditingAsync(boardId, connectionId, taskId))
             return false;
-        await AnnouncePresenceAsync(boardId);
+        AnnouncePresence(boardId);
         return true;
     }
 
     public async Task<object?> ViewersAsync(Guid boardId) => Wire.From(await presence.ViewersAsync(boardId));
 
+    /// <summary>
+    /// Tells the room who is in it, soon. Changes within <see cref="PresenceSettle"/> of each
+    /// other make one announcement, read after the last of them: a crowd joining a board costs
+    /// a few announcements, not one per person (each of which every viewer would receive).
+    /// </summary>
+    public void AnnouncePresence(Guid boardId)
+    {
+        if (_announcing.TryAdd(boardId, 0))
+            _ = AnnounceSoonAsync(boardId);
+    }
+
+    private async Task AnnounceSoonAsync(Guid boardId)
+    {
+        try
+        {
+            await Task.Delay(PresenceSettle);
+            _announcing.TryRemove(boardId, out _); // before reading: a change from here on announces again
+            await SendPresenceAsync(boardId);
+        }
+        catch (Exception e)
+        {
+            _announcing.TryRemove(boardId, out _);
+            logger.LogWarning(e, "Announcing the viewers of board {BoardId} failed", boardId);
+        }
+    }
+
     /// <summary>presence:changed is not logged: it has no seq, actor or origin.</summary>
-    public async Task AnnouncePresenceAsync(Guid boardId)
+    private async Task SendPresenceAsync(Guid boardId)
     {
         var change = Wire.From(new
         {

@@ -89,7 +89,7 @@ public sealed class BackplaneRecovery(
                     await hub.Clients.Clients(connections.Select(c => c.ConnectionId).ToList()).Send(newest.Type, Wire.FromJson(newest.Payload)!);
                     replayed++;
                 }
-                await rooms.AnnouncePresenceAsync(boardId);
+                rooms.AnnouncePresence(boardId);
             }
             logger.LogInformation("Redis is back: repaired the rooms of {Boards} boards on this server", replayed);
         }

@@ -15,7 +15,7 @@ public sealed class PresenceHeartbeat(RedisPresence presence, BoardRooms rooms, 
             try
             {
                 foreach (var boardId in await presence.RenewAsync())
-                    await rooms.AnnouncePresenceAsync(boardId); // reading prunes the expired entries
+                    rooms.AnnouncePresence(boardId); // reading prunes the expired entries
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
