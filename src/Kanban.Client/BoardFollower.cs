@@ -62,7 +62,9 @@ public sealed class BoardFollower : IAsyncDisposable
                     Feed.Reset(BoardReplica.FromSnapshot(answer.GetProperty("snapshot")));
                 foreach (var e in answer.GetProperty("events").EnumerateArray())
                     Feed.Receive(e);
+                var lost = Connection;
                 Connection = connection;
+                await lost.DisposeAsync();
                 Interlocked.Increment(ref _reconnects);
                 Watch(connection);
                 Resumed?.Invoke();
