@@ -68,7 +68,7 @@ public sealed class BoardRooms(IHubContext<BoardHub, IBoardClient> hub, IPresenc
         return true;
     }
 
-    public async Task<object?> ViewersAsync(Guid boardId) => Wire.From(await presence.ViewersAsync(boardId));
+    public async Task<Wire> ViewersAsync(Guid boardId) => Wire.From(await presence.ViewersAsync(boardId));
 
     /// <summary>
     /// Tells the room who is in it, soon. Changes within <see cref="PresenceSettle"/> of each
@@ -105,7 +105,7 @@ public sealed class BoardRooms(IHubContext<BoardHub, IBoardClient> hub, IPresenc
             boardId,
             viewers = await presence.ViewersAsync(boardId),
             at = clock.GetUtcNow().UtcDateTime,
-        })!;
+        });
         await hub.Clients.Group(BoardClientExtensions.Group(boardId)).PresenceChanged(change);
     }
 }

@@ -46,7 +46,7 @@ public sealed class EventDispatcher(IHubContext<BoardHub, IBoardClient> hub, Boa
 
     private async Task SendAsync(BoardEvent e)
     {
-        var payload = Wire.FromJson(e.Payload)!;
+        var payload = Wire.FromJson(e.Payload);
         // Whoever an event puts out of the room hears it first, directly, and nothing after it.
         if (e.Type == EventTypes.MemberRemoved)
         {

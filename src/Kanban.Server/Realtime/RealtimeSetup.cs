@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Kanban.Server.Events;
+using MessagePack.Resolvers;
 using Kanban.Server.Realtime.Redis;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
@@ -20,7 +21,8 @@ public static class RealtimeSetup
                 o.PayloadSerializerOptions.PropertyNamingPolicy = EventJson.Options.PropertyNamingPolicy;
                 o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseUpper));
             })
-            .AddMessagePackProtocol();
+            .AddMessagePackProtocol(o => o.SerializerOptions = o.SerializerOptions.WithResolver(
+                CompositeResolver.Create([WireMessagePackFormatter.Instance], [o.SerializerOptions.Resolver])));
         services.AddSingleton<HubErrors>();
         services.AddSingleton<HubConnections>();
         if (config["REDIS_URL"] is { Length: > 0 })

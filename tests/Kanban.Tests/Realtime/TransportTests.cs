@@ -42,6 +42,10 @@ public sealed class TransportTests(SqliteServer fixture) : IClassFixture<SqliteS
         await hub.StartAsync();
         var answer = await hub.InvokeAsync<Dictionary<object, object?>>("JoinBoard", board, null);
         Assert.Equal(0L, Convert.ToInt64(answer["seq"]));
+        Assert.Equal("Board", ((Dictionary<object, object?>)answer["snapshot"]!)["name"]);
+        Assert.Empty((object[])answer["events"]!);
+        var me = (Dictionary<object, object?>)((object[])answer["presence"]!).Single()!;
+        Assert.Equal(ana.UserId, ((Dictionary<object, object?>)me["user"]!)["id"]);
 
         await ana.CreateColumnAsync(board, "Todo");
         var e = (Dictionary<object, object?>)await received.Task.WaitAsync(Live.Timeout);

@@ -86,7 +86,7 @@ public sealed class BackplaneRecovery(
                     .OrderByDescending(e => e.Seq).FirstOrDefaultAsync(ct);
                 if (newest is not null)
                 {
-                    await hub.Clients.Clients(connections.Select(c => c.ConnectionId).ToList()).Send(newest.Type, Wire.FromJson(newest.Payload)!);
+                    await hub.Clients.Clients(connections.Select(c => c.ConnectionId).ToList()).Send(newest.Type, Wire.FromJson(newest.Payload));
                     replayed++;
                 }
                 rooms.AnnouncePresence(boardId);
