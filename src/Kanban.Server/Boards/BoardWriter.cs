@@ -27,6 +27,9 @@ public sealed class BoardWriter(
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // A failed SaveChanges fails the whole change and rolls the transaction back, so EF's
+            // savepoint around it (SAVEPOINT and RELEASE: two more statements under the lock) buys nothing.
+            db.Database.AutoSavepointsEnabled = false;
 
             // PostgreSQL: take the board's row lock first, so writers of one board queue here and
             // writers of other boards do not. SQLite's immediate transaction already holds the
@@ -55,6 +58,7 @@ public sealed class BoardWriter(
         }
         finally
         {
+            db.Database.AutoSavepointsEnabled = true;
             db.ChangeTracker.Clear();
         }
     }
