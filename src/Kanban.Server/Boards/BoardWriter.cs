@@ -12,7 +12,8 @@ namespace Kanban.Server.Boards;
 /// the board's next seq, log it, commit, and only then publish. So commit order is seq order,
 /// the log has no gaps, and a change that fails (or changes nothing) leaves no trace.
 /// </summary>
-public sealed class BoardWriter(KanbanDb db, WriteGate gate, IEventPublisher publisher, IOptions<KanbanOptions> options, TimeProvider clock)
+public sealed class BoardWriter(
+    KanbanDb db, WriteGate gate, IEventPublisher publisher, IOptions<KanbanOptions> options, TimeProvider clock, WriteQueries queries)
 {
     // Pruning on every write would cost a delete per mutation; every 64th keeps the window
     // within 64 rows of EVENT_RETENTION, and reads enforce the window exactly anyway.
@@ -26,6 +27,9 @@ public sealed class BoardWriter(KanbanDb db, WriteGate gate, IEventPublisher pub
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // A failed SaveChanges fails the whole change and rolls the transaction back, so EF's
+            // savepoint around it (SAVEPOINT and RELEASE: two more statements under the lock) buys nothing.
+            db.Database.AutoSavepointsEnabled = false;
 
             // PostgreSQL: take the board's row lock first, so writers of one board queue here and
             // writers of other boards do not. SQLite's immediate transaction already holds the
@@ -35,13 +39,7 @@ public sealed class BoardWriter(KanbanDb db, WriteGate gate, IEventPublisher pub
                 throw BoardException.NotFound("Board");
 
             // The board, the caller's role on it and the caller's name, in one round trip.
-            var me = await (
-                from b in db.Boards
-                where b.Id == boardId
-                from m in db.Members.Where(m => m.BoardId == b.Id && m.UserId == caller.UserId).DefaultIfEmpty()
-                from u in db.Users.Where(u => u.Id == caller.UserId).DefaultIfEmpty()
-                select new { Board = b, Role = (BoardRole?)m.Role, u.DisplayName, u.Email }).SingleOrDefaultAsync(ct)
-                ?? throw BoardException.NotFound("Board");
+            var me = await queries.LoadBoardAndCaller(db, boardId, caller.UserId, ct) ?? throw BoardException.NotFound("Board");
             if (me.Role is not { } role || role < needed)
                 throw BoardException.Forbidden();
             var board = me.Board;
@@ -60,6 +58,7 @@ public sealed class BoardWriter(KanbanDb db, WriteGate gate, IEventPublisher pub
         }
         finally
         {
+            db.Database.AutoSavepointsEnabled = true;
             db.ChangeTracker.Clear();
         }
     }

@@ -8,6 +8,7 @@ public static class BoardsSetup
     public static IServiceCollection AddBoards(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<WriteQueries>();
         services.AddScoped<BoardWriter>();
         services.AddScoped<BoardReader>();
         services.AddScoped<BoardCommands>();

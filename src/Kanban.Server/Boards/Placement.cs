@@ -15,8 +15,11 @@ public static class Placement
     /// <summary>Resolves an index (null or past the end: the end) against a list that may hold at most <paramref name="max"/> items.</summary>
     public static async Task<Slot> SlotAsync<T>(IQueryable<T> siblings, int? index, int max, string field, CancellationToken ct)
         where T : class, IRanked
+        => SlotOf(await siblings.CountAsync(ct), index, max, field);
+
+    /// <summary>Resolves an index against a list of <paramref name="count"/> siblings.</summary>
+    public static Slot SlotOf(int count, int? index, int max, string field)
     {
-        var count = await siblings.CountAsync(ct);
         if (count >= max)
             throw BoardException.Validation(field, $"This list is full: it holds at most {max} items.");
         return new Slot(count, Math.Min(index ?? count, count));
@@ -27,22 +30,30 @@ public static class Placement
         where T : class, IRanked =>
         siblings.CountAsync(s => string.Compare(s.Rank, rank) < 0, ct);
 
-    public static async Task<string> RankAtAsync<T>(
+    public static Task<string> RankAtAsync<T>(
         this BoardChange change, IQueryable<T> siblings, Slot slot,
+        string rerankedType, Func<IReadOnlyList<T>, object> rerankedPayload, CancellationToken ct)
+        where T : class, IRanked =>
+        change.RankAtAsync(siblings, slot,
+            (skip, take) => siblings.OrderBy(s => s.Rank).Select(s => s.Rank).Skip(skip).Take(take).ToListAsync(ct),
+            rerankedType, rerankedPayload, ct);
+
+    /// <param name="ranks">The siblings' ranks in order, <c>take</c> of them from <c>skip</c>.</param>
+    public static async Task<string> RankAtAsync<T>(
+        this BoardChange change, IQueryable<T> siblings, Slot slot, Func<int, int, Task<List<string>>> ranks,
         string rerankedType, Func<IReadOnlyList<T>, object> rerankedPayload, CancellationToken ct)
         where T : class, IRanked
     {
-        var ordered = siblings.OrderBy(s => s.Rank).Select(s => s.Rank);
         string? before = null, after = null;
         if (slot.Position > 0)
         {
-            var around = await ordered.Skip(slot.Position - 1).Take(2).ToListAsync(ct);
+            var around = await ranks(slot.Position - 1, 2);
             before = around[0];
             after = around.ElementAtOrDefault(1);
         }
         else if (slot.Count > 0)
         {
-            after = await ordered.FirstAsync(ct);
+            after = (await ranks(0, 1))[0];
         }
 
         var rank = Rank.Between(before, after);

@@ -10,7 +10,7 @@ public sealed record UpdateTaskInput(string Id, string? Title, string? Descripti
 public sealed record MoveTaskInput(string Id, string ColumnId, int? Index, int? ExpectedVersion);
 
 /// <summary>Task mutations, each one change on the write path.</summary>
-public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory users)
+public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory users, WriteQueries queries)
 {
     public async Task<TaskView> CreateAsync(Caller caller, CreateTaskInput input, CancellationToken ct)
     {
@@ -86,16 +86,19 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
         return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
         {
             var (task, creator) = await LoadAsync(id, change, input.ExpectedVersion, ct);
-            if (!await db.Columns.AnyAsync(c => c.Id == columnId && c.BoardId == task.BoardId, ct))
-                throw BoardException.Validation("columnId", "columnId must be a column of the task's board.");
+            // The column's other tasks (compiled queries, as the LINQ below them would ask).
+            var count = await queries.OtherTasksInColumn(db, columnId, task.BoardId, id, ct)
+                ?? throw BoardException.Validation("columnId", "columnId must be a column of the task's board.");
 
             var siblings = db.Tasks.Where(t => t.ColumnId == columnId && t.Id != id);
-            var slot = await Placement.SlotAsync(siblings, index, Limits.TasksPerColumn, "columnId", ct);
+            var slot = Placement.SlotOf(count, index, Limits.TasksPerColumn, "columnId");
             var fromColumn = task.ColumnId;
-            if (fromColumn == columnId && slot.Position == await Placement.PositionOfAsync(siblings, task.Rank, ct))
+            if (fromColumn == columnId && slot.Position == await queries.OtherTasksBefore(db, columnId, id, task.Rank, ct))
                 return TaskView.Of(task, creator); // already there: not a change
 
-            task.Rank = await change.RankAtAsync(siblings, slot, EventTypes.TasksReranked, Reranked(columnId), ct);
+            task.Rank = await change.RankAtAsync(siblings, slot,
+                (skip, take) => queries.OtherTaskRanks(db, columnId, id, skip, take).ToListAsync(ct).AsTask(),
+                EventTypes.TasksReranked, Reranked(columnId), ct);
             task.ColumnId = columnId;
             task.Version++;
             task.UpdatedAt = change.Now;
@@ -125,8 +128,7 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
         tasks => new { columnId, ranks = tasks.Select(t => new { taskId = t.Id, rank = t.Rank }) };
 
     private async Task<Guid> BoardOfAsync(Guid taskId, CancellationToken ct) =>
-        await db.Tasks.Where(t => t.Id == taskId).Select(t => (Guid?)t.BoardId).SingleOrDefaultAsync(ct)
-        ?? throw BoardException.NotFound("Task");
+        await queries.BoardOfTask(db, taskId, ct) ?? throw BoardException.NotFound("Task");
 
     /// <summary>
     /// The task inside the transaction (it may have gone meanwhile) with its creator, checked
@@ -134,9 +136,7 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
     /// </summary>
     private async Task<(BoardTask Task, UserView Creator)> LoadAsync(Guid id, BoardChange change, int? expectedVersion, CancellationToken ct)
     {
-        var row = await db.Tasks.Where(t => t.Id == id && t.BoardId == change.Board.Id)
-            .Join(db.Users, t => t.CreatedById, u => u.Id, (t, u) => new { Task = t, u.DisplayName, u.Email })
-            .SingleOrDefaultAsync(ct) ?? throw BoardException.NotFound("Task");
+        var row = await queries.LoadTaskAndCreator(db, id, change.Board.Id, ct) ?? throw BoardException.NotFound("Task");
         var creator = new UserView(row.Task.CreatedById, AppUser.NameOf(row.DisplayName, row.Email));
         if (expectedVersion is not null && expectedVersion != row.Task.Version)
             throw BoardException.Conflict("The task was changed by someone else.", TaskView.Of(row.Task, creator));

@@ -7,13 +7,17 @@ namespace Kanban.Server.Data;
 
 public static class DatabaseSetup
 {
-    /// <summary>PostgreSQL when DATABASE_URL or ConnectionStrings:Postgres is set; otherwise SQLite in DATA_DIR.</summary>
+    /// <summary>
+    /// PostgreSQL when DATABASE_URL or ConnectionStrings:Postgres is set; otherwise SQLite in DATA_DIR.
+    /// Contexts are pooled: a request leases one (reset on return) instead of building a context
+    /// and its internal services each time.
+    /// </summary>
     public static IServiceCollection AddKanbanDatabase(this IServiceCollection services, IConfiguration config)
     {
         var postgres = PostgresConnectionString(config);
         if (postgres is not null)
         {
-            services.AddDbContext<KanbanDb, PostgresKanbanDb>(o => o.UseNpgsql(postgres));
+            services.AddDbContextPool<KanbanDb, PostgresKanbanDb>(o => o.UseNpgsql(postgres));
             services.AddSingleton(new WriteGate(oneWriterForAllBoards: false));
             return services;
         }
@@ -21,7 +25,7 @@ public static class DatabaseSetup
         var dataDir = Path.GetFullPath(config["DATA_DIR"] is { Length: > 0 } dir ? dir : "data");
         Directory.CreateDirectory(dataDir);
         var sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir, "kanban.db"), Pooling = true };
-        services.AddDbContext<KanbanDb, SqliteKanbanDb>(o => o.UseSqlite(sqlite.ToString()).AddInterceptors(new SqlitePragmas()));
+        services.AddDbContextPool<KanbanDb, SqliteKanbanDb>(o => o.UseSqlite(sqlite.ToString()).AddInterceptors(new SqlitePragmas()));
         services.AddSingleton(new WriteGate(oneWriterForAllBoards: true));
         return services;
     }

@@ -77,7 +77,12 @@ public static class GraphQLEndpoint
         };
 
         // Parse once here to see what the operation is; a syntax error is left for the executer to report.
-        if (TryParse(request.Query!, out var document))
+        // A text that passed validation before is neither parsed nor validated again (ValidatedDocuments).
+        var documents = services.GetRequiredService<ValidatedDocuments>();
+        var cached = documents.Get(request.Query!, request.OperationName);
+        if (cached is not null)
+            options.ValidationRules = ValidatedDocuments.CachedRules;
+        if ((cached ?? (TryParse(request.Query!, out var parsed) ? parsed : null)) is { } document)
         {
             options.Document = document;
             var operation = SelectOperation(document, request.OperationName);
@@ -102,6 +107,8 @@ public static class GraphQLEndpoint
         }
 
         var result = await services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(options);
+        if (cached is null && result.Executed && options.Document is not null)
+            documents.Add(request.Query!, request.OperationName, options.Document);
         // With the new media type, a request that never executed (syntax, validation) is a 400;
         // application/json keeps the legacy 200 for every well-formed request.
         http.Response.StatusCode = mediaType == GraphQLResponse && !result.Executed

@@ -12,6 +12,7 @@ public static class GraphQLSetup
     public static IServiceCollection AddKanbanGraphQL(this IServiceCollection services)
     {
         services.AddSingleton<MutationRateLimit>();
+        services.AddSingleton<ValidatedDocuments>();
         services.AddGraphQL(b => b
             .AddSchema<KanbanSchema>()
             .AddGraphTypes(typeof(KanbanSchema).Assembly)

@@ -125,6 +125,24 @@ public sealed class GraphQLHttpTests(SqliteServer fixture) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task ARepeatedQueryTextStillHasItsVariablesChecked()
+    {
+        // The server keeps validated documents by text; what each request sends is checked every time.
+        var api = await _server.SignUpAsync();
+        const string rename = "mutation Rename($name: String!) { updateProfile(name: $name) { name } }";
+        for (var i = 0; i < 3; i++)
+            Assert.Equal($"name {i}", (await api.DataAsync(rename, new { name = $"name {i}" })).GetProperty("updateProfile").Str("name"));
+        Assert.Equal("VALIDATION", (await api.FailAsync(rename, new { name = (string?)null })).Code);
+        Assert.Equal("VALIDATION", (await api.FailAsync(rename, new { })).Code);
+        Assert.Equal("VALIDATION", (await api.FailAsync(rename, new { name = new[] { "a", "b" } })).Code);
+        Assert.Equal("name 2", (await api.DataAsync("{ me { name } }")).GetProperty("me").Str("name"));
+
+        // An invalid text stays invalid however often it is sent.
+        for (var i = 0; i < 2; i++)
+            Assert.Equal("VALIDATION", (await api.FailAsync("{ me { nope } }")).Code);
+    }
+
+    [Fact]
     public async Task AnOverlongClientIdIsRefused()
     {
         var api = await _server.SignUpAsync();
