@@ -37,6 +37,8 @@ public sealed class ChildProcess : IDisposable
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = new Process { StartInfo = info };
         var child = new ChildProcess(process, log);
+        // Should the test run end without disposing it (a crash, a cancelled run), it ends too.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => child.Kill();
         process.OutputDataReceived += (_, e) => child.Write(e.Data);
         process.ErrorDataReceived += (_, e) => child.Write(e.Data);
         process.Start();
@@ -73,9 +75,16 @@ public sealed class ChildProcess : IDisposable
     /// <summary>SIGKILL: no shutdown, no goodbye to anyone, like a crash or a pulled plug.</summary>
     public void Kill()
     {
-        if (!_process.HasExited)
-            _process.Kill(entireProcessTree: true);
-        _process.WaitForExit(10_000);
+        try
+        {
+            if (!_process.HasExited)
+                _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+        catch (InvalidOperationException)
+        {
+            // already disposed: nothing left to kill
+        }
     }
 
     public void Dispose()

@@ -45,11 +45,19 @@ public sealed class KanbanCluster : IAsyncDisposable
     {
         var database = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
         var cluster = new KanbanCluster(database, database.DataDir, presenceTtlSeconds);
-        await cluster.Redis.StartAsync();
-        // Both at once, as docker compose starts them: the migrations must not race.
-        await Task.WhenAll(cluster.Nodes.Select(n => n.StartAsync()));
-        await cluster.Proxy.StartAsync(cluster.Nodes);
-        return cluster;
+        try
+        {
+            await cluster.Redis.StartAsync();
+            // Both at once, as docker compose starts them: the migrations must not race.
+            await Task.WhenAll(cluster.Nodes.Select(n => n.StartAsync()));
+            await cluster.Proxy.StartAsync(cluster.Nodes);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync(); // no process outlives a failed start
+            throw;
+        }
     }
 
     /// <summary>Starts again whatever a previous test stopped or killed.</summary>
