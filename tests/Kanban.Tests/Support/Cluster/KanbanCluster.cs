@@ -70,7 +70,10 @@ public sealed class KanbanCluster : IAsyncDisposable
         // nginx holds a server it saw fail as down for a few seconds: wait until it routes to each again.
         foreach (var node in Nodes)
         {
-            using var http = NewHttpClient(PinnedTo(node.Name));
+            // The cookie is sent by hand: a client keeping cookies would take the other node's
+            // name from the first answer that came from it, and ask for that node from then on.
+            using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = Address };
+            http.DefaultRequestHeaders.Add("Cookie", $"kanban_node={node.Name}");
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
             while (!(await http.PostAsync("/hubs/board/negotiate?negotiateVersion=1", null)).Headers
                        .TryGetValues(NodeHeader, out var names) || names.Single() != node.Name)
