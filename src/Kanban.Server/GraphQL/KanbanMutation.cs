@@ -10,7 +10,7 @@ namespace Kanban.Server.GraphQL;
 /// <summary>The mutations: each one a call into the feature's commands, which own the write path.</summary>
 public sealed class KanbanMutation : ObjectGraphType
 {
-    public KanbanMutation()
+    public KanbanMutation(KanbanMetrics metrics)
     {
         Name = "Mutation";
 
@@ -49,7 +49,7 @@ public sealed class KanbanMutation : ObjectGraphType
         Input<TaskType, MoveTaskInputType, MoveTaskInput, TaskCommands>("moveTask", async (s, c, i, ct) => await s.MoveAsync(c, i, ct));
         ById<TaskCommands>("deleteTask", (s, c, id, ct) => s.DeleteAsync(c, id, ct));
 
-        MutationTiming.Apply(this);
+        MutationTiming.Apply(this, metrics);
     }
 
     /// <summary>A mutation taking one <c>input</c> object.</summary>

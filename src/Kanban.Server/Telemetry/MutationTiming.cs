@@ -10,13 +10,13 @@ namespace Kanban.Server.Telemetry;
 /// Wraps each mutation's resolver in a span and a duration measurement, so the mutation type
 /// stays a plain list of fields and no command knows about telemetry.
 /// </summary>
-public sealed class MutationTiming(string mutation, IFieldResolver inner) : IFieldResolver
+public sealed class MutationTiming(string mutation, IFieldResolver inner, KanbanMetrics metrics) : IFieldResolver
 {
-    public static void Apply(IComplexGraphType mutations)
+    public static void Apply(IComplexGraphType mutations, KanbanMetrics metrics)
     {
         foreach (var field in mutations.Fields)
             if (field.Resolver is { } resolver)
-                field.Resolver = new MutationTiming(field.Name, resolver);
+                field.Resolver = new MutationTiming(field.Name, resolver, metrics);
     }
 
     public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
@@ -44,7 +44,7 @@ public sealed class MutationTiming(string mutation, IFieldResolver inner) : IFie
         }
         finally
         {
-            context.RequestServices?.GetService<KanbanMetrics>()?.Mutation(mutation, outcome, Stopwatch.GetElapsedTime(started));
+            metrics.Mutation(mutation, outcome, Stopwatch.GetElapsedTime(started));
         }
     }
 }

@@ -92,7 +92,7 @@ public sealed class ScaleOutTests(ClusterFixture fixture, ITestOutputHelper outp
         for (var i = 0; i < 4; i++)
         {
             var cookies = new CookieContainer();
-            var connection = await KanbanCluster.ConnectAsync(cluster.Address, s.Editor, cookies, transport);
+            var connection = await cluster.ConnectAsync(s.Editor, cookies, transport);
             await connection.JoinAsync(s.Board, null);
             clients.Add((connection, cookies));
         }

@@ -15,7 +15,11 @@ public static class Live
 
     /// <summary>Follows a board with a replica; gaps are read from the log over GraphQL as the user.</summary>
     public static Task<BoardFeed> FollowAsync(this BoardConnection connection, Api api, string boardId) =>
-        connection.FollowAsync(boardId, async after => (await api.EventsAsync(boardId, after)).Select(e => e.GetProperty("payload")).ToList());
+        connection.FollowAsync(boardId, api.LogReader(boardId));
+
+    /// <summary>Reads a board's logged events after a seq over GraphQL as the user: how a replica fills a gap.</summary>
+    public static Func<long, Task<IReadOnlyList<System.Text.Json.JsonElement>>> LogReader(this Api api, string boardId) =>
+        async after => (await api.EventsAsync(boardId, after)).Select(e => e.GetProperty("payload")).ToList();
 
     /// <summary>A round trip on the connection: whatever the server wrote to it before, it has now received.</summary>
     public static Task RoundTripAsync(this BoardConnection connection) =>

@@ -104,18 +104,15 @@ public sealed class KanbanCluster : IAsyncDisposable
     public Task<BoardConnection> ConnectAsync(Api api, string? node, HttpTransportType transport = HttpTransportType.WebSockets) =>
         ConnectAsync(api, node is null ? new CookieContainer() : PinnedTo(node), transport);
 
-    public static Task<BoardConnection> ConnectAsync(Uri address, Api api, CookieContainer cookies, HttpTransportType transport) =>
-        BoardConnection.ConnectAsync(address, () => Task.FromResult<string?>(api.Token()), transport, http: o => o.Cookies = cookies);
-
-    private Task<BoardConnection> ConnectAsync(Api api, CookieContainer cookies, HttpTransportType transport) =>
-        ConnectAsync(Address, api, cookies, transport);
+    /// <summary>A hub connection through nginx carrying these cookies (nginx's answers update them, as a browser's would).</summary>
+    public Task<BoardConnection> ConnectAsync(Api api, CookieContainer cookies, HttpTransportType transport) =>
+        BoardConnection.ConnectAsync(Address, () => Task.FromResult<string?>(api.Token()), transport, http: o => o.Cookies = cookies);
 
     /// <summary>Follows a board through nginx from the given node, reconnecting (through nginx again) whenever the connection drops.</summary>
     public Task<BoardFollower> FollowAsync(Api api, string boardId, string node)
     {
         var cookies = PinnedTo(node);
-        return BoardFollower.StartAsync(() => ConnectAsync(api, cookies, HttpTransportType.WebSockets), boardId,
-            async after => (await api.EventsAsync(boardId, after)).Select(e => e.GetProperty("payload")).ToList());
+        return BoardFollower.StartAsync(() => ConnectAsync(api, cookies, HttpTransportType.WebSockets), boardId, api.LogReader(boardId));
     }
 
     public async ValueTask DisposeAsync()
