@@ -1,7 +1,6 @@
 using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kanban.Server.Data;
 
@@ -10,15 +9,37 @@ public static class Snapshots
     /// <summary>
     /// A read-only transaction whose reads all see one committed state, so a board read in
     /// several queries matches its seq exactly. SQLite: a deferred transaction (an immediate
-    /// one would take the write lock). PostgreSQL: repeatable read.
+    /// one would take the write lock). PostgreSQL: repeatable read. Inside a transaction already
+    /// open on this context (a snapshot, or a write) it reads in that one and ends nothing.
     /// </summary>
-    public static async Task<IDbContextTransaction> BeginSnapshotAsync(this KanbanDb db, CancellationToken ct)
+    public static async Task<IAsyncDisposable> BeginSnapshotAsync(this KanbanDb db, CancellationToken ct)
     {
+        if (db.Database.CurrentTransaction is not null)
+            return NoSnapshot.Instance;
         if (db.Database.GetDbConnection() is not SqliteConnection sqlite)
             return await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
 
         await db.Database.OpenConnectionAsync(ct);
-        return await db.Database.UseTransactionAsync(sqlite.BeginTransaction(deferred: true), ct)
-            ?? throw new InvalidOperationException("SQLite transaction was not enlisted.");
+        var transaction = sqlite.BeginTransaction(deferred: true);
+        // EF does not own a transaction it was handed, so disposing its wrapper would leave this
+        // one open on the connection, and the next snapshot of the request would nest in it.
+        await db.Database.UseTransactionAsync(transaction, ct);
+        return new SqliteSnapshot(db, transaction);
+    }
+
+    private sealed class SqliteSnapshot(KanbanDb db, SqliteTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.UseTransactionAsync(null);
+            await transaction.DisposeAsync();
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private sealed class NoSnapshot : IAsyncDisposable
+    {
+        public static readonly NoSnapshot Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
