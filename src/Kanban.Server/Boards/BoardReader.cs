@@ -18,6 +18,17 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users)
         await db.Members.Where(m => m.BoardId == boardId && m.UserId == caller.UserId)
             .Select(m => (BoardRole?)m.Role).SingleOrDefaultAsync(ct);
 
+    /// <summary>Throws NOT_FOUND when the board does not exist and FORBIDDEN when the caller is no member.</summary>
+    public async Task EnsureMemberAsync(Guid boardId, Caller caller, CancellationToken ct)
+    {
+        if (await RoleAsync(boardId, caller, ct) is not null)
+            return;
+        throw await db.Boards.AnyAsync(b => b.Id == boardId, ct) ? BoardException.Forbidden() : BoardException.NotFound("Board");
+    }
+
+    public Task<bool> HasTaskAsync(Guid boardId, Guid taskId, CancellationToken ct) =>
+        db.Tasks.AnyAsync(t => t.Id == taskId && t.BoardId == boardId, ct);
+
     /// <summary>The whole board at one seq, or null when it does not exist or the caller is no member.</summary>
     public async Task<BoardView?> SnapshotAsync(Guid boardId, Caller caller, CancellationToken ct)
     {

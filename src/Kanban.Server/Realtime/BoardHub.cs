@@ -10,7 +10,7 @@ namespace Kanban.Server.Realtime;
 /// The board hub is thin: it puts connections into board rooms and tells them how to catch
 /// up. Changes never arrive here; they come over GraphQL and leave through the dispatcher.
 /// </summary>
-public sealed class BoardHub(EventLog log, UserDirectory users, BoardRooms rooms, HubConnections open, KanbanMetrics metrics)
+public sealed class BoardHub(EventLog log, BoardReader boards, UserDirectory users, BoardRooms rooms, HubConnections open, KanbanMetrics metrics)
     : Hub<IBoardClient>
 {
     private Caller Caller => new(Context.UserIdentifier ?? throw BoardException.Unauthenticated(), null);
@@ -19,16 +19,21 @@ public sealed class BoardHub(EventLog log, UserDirectory users, BoardRooms rooms
     {
         var id = Limits.Id(boardId, "boardId");
         var caller = Caller;
-        var user = await users.ViewAsync(caller.UserId, Context.ConnectionAborted);
+        var ct = Context.ConnectionAborted;
+        // Nothing of the board reaches a connection before its membership is known: a refused
+        // join never touches the room.
+        await boards.EnsureMemberAsync(id, caller, ct);
+        var user = await users.ViewAsync(caller.UserId, ct);
 
-        // Into the room first, then check and read: an event committed meanwhile is both in the
-        // answer and pushed (the client drops the copy by seq), never in neither; and a removal
-        // racing this join finds the connection and puts it out.
+        // Into the room, then read: an event committed meanwhile is both in the answer and
+        // pushed (the client drops the copy by seq), never in neither. The read checks membership
+        // again, so a removal racing this join either finds the connection in the room and puts
+        // it out, or makes this read refuse and take it out again.
         CatchUp catchUp;
         try
         {
             await rooms.JoinAsync(id, Context.ConnectionId, user);
-            catchUp = await log.CatchUpAsync(id, caller, afterSeq, Context.ConnectionAborted);
+            catchUp = await log.CatchUpAsync(id, caller, afterSeq, ct);
         }
         catch
         {
@@ -55,6 +60,13 @@ public sealed class BoardHub(EventLog log, UserDirectory users, BoardRooms rooms
     {
         var id = Limits.Id(boardId, "boardId");
         var task = taskId is null ? (Guid?)null : Limits.Id(taskId, "taskId");
+        if (task is { } named)
+        {
+            // Only a member learns whether a task is on the board.
+            await boards.EnsureMemberAsync(id, Caller, Context.ConnectionAborted);
+            if (!await boards.HasTaskAsync(id, named, Context.ConnectionAborted))
+                throw BoardException.NotFound("Task");
+        }
         if (!await rooms.SetEditingAsync(id, Context.ConnectionId, task))
             throw BoardException.Forbidden("Join the board first.");
     }
