@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQLParser.Exceptions;
 using Kanban.Server.Boards;
 using Kanban.Server.Events;
 
@@ -31,6 +32,11 @@ public sealed class ErrorMapping : IErrorInfoProvider
                 // Syntax, validation (unknown fields, wrong types), depth and complexity limits.
                 extensions["code"] = ErrorCodes.Validation;
                 break;
+            case GraphQLMaxDepthExceededException:
+                // The parser's own guard against a stack overflow; the executer does not wrap it.
+                message = $"The query is nested too deeply (at most {GraphQLSetup.MaxDepth} levels).";
+                extensions["code"] = ErrorCodes.Validation;
+                break;
             default:
                 message = "Internal server error.";
                 extensions["code"] = ErrorCodes.Internal;
@@ -45,7 +51,7 @@ public sealed class ErrorMapping : IErrorInfoProvider
     /// <summary>Logs what was not expected; expected failures are the caller's business, not an operator's.</summary>
     public static Task LogUnexpectedAsync(UnhandledExceptionContext context, ILogger logger)
     {
-        if (context.OriginalException is not BoardException)
+        if (context.OriginalException is not (BoardException or GraphQLMaxDepthExceededException))
             logger.LogError(context.OriginalException, "GraphQL field {Field} failed", context.FieldContext?.FieldDefinition.Name);
         return Task.CompletedTask;
     }

@@ -96,7 +96,7 @@ public static class GraphQLEndpoint
                     return;
                 }
                 var user = caller?.UserId ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
-                if (!services.GetRequiredService<MutationRateLimit>().TryTake(user, Math.Max(1, operation.SelectionSet.Selections.Count)))
+                if (!services.GetRequiredService<MutationRateLimit>().TryTake(user, Math.Max(1, MutationFields.Count(document, operation))))
                 {
                     http.Response.Headers.RetryAfter = "1";
                     await WriteErrorAsync(http, mediaType, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Kanban.Tests.Support;
 
@@ -35,6 +36,9 @@ public sealed class KanbanServer : WebApplicationFactory<Program>
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>Everything the server logged.</summary>
+    public LogCapture Log { get; } = new();
     public Uri Address { get; }
 
     /// <summary>A plain HTTP client of the real socket (no cookies, no token).</summary>
@@ -46,5 +50,6 @@ public sealed class KanbanServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Production"); // what users run: no developer exception pages
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
     }
 }
