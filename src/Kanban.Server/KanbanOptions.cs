@@ -14,6 +14,12 @@ public sealed class KanbanOptions
     [ConfigurationKeyName("RATE_LIMIT_PER_SECOND")] public int RateLimitPerSecond { get; set; } = 100;
     [ConfigurationKeyName("RATE_LIMIT_BURST")] public int RateLimitBurst { get; set; } = 200;
 
+    /// <summary>
+    /// The most one GraphQL answer may hold; a request that would answer more is refused with
+    /// VALIDATION. The cost budget refuses most such requests before they run; this is the backstop.
+    /// </summary>
+    [ConfigurationKeyName("GRAPHQL_MAX_RESPONSE_BYTES")] public long GraphQLMaxResponseBytes { get; set; } = 16 * 1024 * 1024;
+
     /// <summary>redis://host:port: the SignalR backplane and shared presence, for several servers.</summary>
     [ConfigurationKeyName("REDIS_URL")] public string? RedisUrl { get; set; }
 

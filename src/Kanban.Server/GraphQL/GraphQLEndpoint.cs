@@ -7,6 +7,7 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Kanban.Server.Auth;
 using Kanban.Server.Boards;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Kanban.Server.GraphQL;
@@ -111,11 +112,25 @@ public static class GraphQLEndpoint
             documents.Add(request.Query!, request.OperationName, options.Document);
         // With the new media type, a request that never executed (syntax, validation) is a 400;
         // application/json keeps the legacy 200 for every well-formed request.
+        var maxBytes = services.GetRequiredService<IOptions<KanbanOptions>>().Value.GraphQLMaxResponseBytes;
+        await using var body = new BoundedBuffer(maxBytes);
+        try
+        {
+            await serializer.WriteAsync(body, result, http.RequestAborted);
+        }
+        catch (BoundedBuffer.FullException)
+        {
+            await WriteErrorAsync(http, mediaType, StatusCodes.Status200OK, ErrorCodes.Validation,
+                $"The answer would be over {maxBytes / 1024:N0} KiB; ask for less (fewer fields or aliases, a smaller first).");
+            return;
+        }
         http.Response.StatusCode = mediaType == GraphQLResponse && !result.Executed
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        http.Response.ContentLength = body.Length;
+        body.Position = 0;
+        await body.CopyToAsync(http.Response.Body, http.RequestAborted);
     }
 
     private readonly record struct Failure(int Status, string Message);

@@ -77,4 +77,24 @@ public sealed class QueryLimitTests
         await ana.DataAsync($"{{ boardEvents(boardId: \"{board}\", afterSeq: 0, first: 1000) {{ events {{ seq type payload actor {{ id name }} origin at }} hasMore }} }}");
         await ana.BoardAsync(board);
     }
+
+    [Fact]
+    public async Task AnAnswerOverTheResponseBoundIsRefusedWithAClearError()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        await using var server = new KanbanServer(db, new Dictionary<string, string?> { ["GRAPHQL_MAX_RESPONSE_BYTES"] = "20000" });
+        var ana = await server.SignUpAsync();
+        var board = await ana.CreateBoardAsync();
+        var column = await ana.CreateColumnAsync(board, "Todo");
+        for (var i = 0; i < 3; i++)
+            await ana.DataAsync("mutation($c: ID!, $d: String) { createTask(input: { columnId: $c, title: \"big\", description: $d }) { id } }",
+                new { c = column, d = new string('x', 10_000) });
+
+        var refused = await ana.FailAsync(BoardApi.BoardQuery, new { id = board });
+
+        Assert.Equal("VALIDATION", refused.Code);
+        Assert.Contains("ask for less", refused.Errors[0].GetProperty("message").GetString());
+        Assert.Equal(3, (await ana.DataAsync($"{{ board(id: \"{board}\") {{ columns {{ tasks {{ id }} }} }} }}"))
+            .GetProperty("board").GetProperty("columns")[0].GetProperty("tasks").GetArrayLength());
+    }
 }
