@@ -24,6 +24,7 @@ public static class RealtimeSetup
             .AddMessagePackProtocol(o => o.SerializerOptions = o.SerializerOptions.WithResolver(
                 CompositeResolver.Create([WireMessagePackFormatter.Instance], [o.SerializerOptions.Resolver])));
         services.AddSingleton<HubErrors>();
+        services.Configure<LoggerFilterOptions>(HubErrors.Quiet);
         services.AddSingleton<HubConnections>();
         if (config["REDIS_URL"] is { Length: > 0 })
             signalR.AddRedisBackplane(services);

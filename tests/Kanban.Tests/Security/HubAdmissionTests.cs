@@ -74,4 +74,27 @@ public sealed class HubAdmissionTests(SqliteServer fixture) : IClassFixture<Sqli
         var editing = shown.GetProperty("viewers").EnumerateArray().Single().GetProperty("editingTaskId");
         Assert.Equal(ownTask, editing.GetString());
     }
+
+    [Fact]
+    public async Task RefusedHubCallsAreNotLoggedAsErrors()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        await using var server = new KanbanServer(db, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information" });
+        var ana = await server.SignUpAsync("ana");
+        var mallory = await server.SignUpAsync("mallory");
+        var board = await ana.CreateBoardAsync();
+        await using var tab = await server.ConnectAsync(mallory);
+        var before = server.Log.Length;
+
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.Contains("FORBIDDEN", (await Assert.ThrowsAsync<HubException>(() => tab.JoinAsync(board, null))).Message);
+            Assert.Contains("NOT_FOUND", (await Assert.ThrowsAsync<HubException>(() => tab.JoinAsync(Guid.NewGuid().ToString(), null))).Message);
+            Assert.Contains("VALIDATION", (await Assert.ThrowsAsync<HubException>(() => tab.JoinAsync("not-a-board", null))).Message);
+        }
+
+        var grown = server.Log.Length - before;
+        Assert.True(grown < 4_096, $"300 refusals grew the log by {grown} characters:\n{server.Log.Text()}");
+        Assert.DoesNotContain(server.Log.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+    }
 }
