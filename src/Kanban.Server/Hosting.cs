@@ -1,16 +1,42 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+
 namespace Kanban.Server;
 
 public static class Hosting
 {
-    /// <summary>Listen address (PORT, default 8080, unless ASPNETCORE_URLS says otherwise), body limit, options, CORS.</summary>
+    /// <summary>
+    /// The published server keeps its web client and appsettings.json next to itself and finds
+    /// them there whatever the working directory (systemd, a container). A build run with
+    /// <c>dotnet run</c> has no wwwroot beside it and keeps the working directory, its project
+    /// folder. DATA_DIR stays relative to the working directory either way.
+    /// </summary>
+    public static WebApplicationOptions Options(string[] args)
+    {
+        var published = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+        var chosen = new ConfigurationBuilder().AddEnvironmentVariables("ASPNETCORE_").AddCommandLine(args).Build()[WebHostDefaults.ContentRootKey];
+        return new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = published && string.IsNullOrEmpty(chosen) ? AppContext.BaseDirectory : null,
+        };
+    }
+
+    /// <summary>Listen addresses (PORT, default 8080, unless ASPNETCORE_URLS says otherwise; METRICS_URL), body limit, options, proxies, CORS.</summary>
     public static WebApplicationBuilder AddKanbanHosting(this WebApplicationBuilder builder)
     {
-        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
-            builder.WebHost.UseUrls($"http://localhost:{builder.Configuration["PORT"] ?? "8080"}");
+        var options = builder.Configuration.Get<KanbanOptions>() ?? new KanbanOptions();
+        var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } given
+            ? given
+            : $"http://localhost:{builder.Configuration["PORT"] ?? "8080"}";
+        if (options.MetricsUrl is { Length: > 0 } metrics)
+            urls += ";" + metrics;
+        builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = GraphQL.GraphQLEndpoint.MaxBodyBytes);
 
         builder.Services.AddOptions<KanbanOptions>().BindConfiguration("");
         builder.Services.AddProblemDetails();
+        builder.Services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, options.TrustedProxies));
         builder.Services.AddCors(o => o.AddDefaultPolicy(p =>
         {
             var origins = (builder.Configuration["CLIENT_URL"] ?? "")
@@ -18,5 +44,26 @@ public static class Hosting
             p.WithOrigins(origins).AllowCredentials().AllowAnyHeader().AllowAnyMethod();
         }));
         return builder;
+    }
+
+    /// <summary>
+    /// Behind a trusted proxy the request's scheme and client address are the proxy's report of
+    /// them: the session cookie is Secure when the browser came over HTTPS, and rate limits
+    /// count the real client. Anyone else's X-Forwarded-* headers are ignored.
+    /// </summary>
+    private static void TrustProxies(ForwardedHeadersOptions o, string trusted)
+    {
+        o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        o.KnownProxies.Clear();
+        o.KnownIPNetworks.Clear();
+        foreach (var entry in trusted.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (System.Net.IPNetwork.TryParse(entry, out var network))
+                o.KnownIPNetworks.Add(network);
+            else if (IPAddress.TryParse(entry, out var address))
+                o.KnownProxies.Add(address);
+            else
+                throw new InvalidOperationException($"TRUSTED_PROXIES: '{entry}' is neither an address nor a CIDR range.");
+        }
     }
 }

@@ -20,6 +20,18 @@ public sealed class KanbanOptions
     /// </summary>
     [ConfigurationKeyName("GRAPHQL_MAX_RESPONSE_BYTES")] public long GraphQLMaxResponseBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// The proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: addresses or CIDR
+    /// ranges, comma-separated. Loopback by default (nginx on the same machine); empty believes none.
+    /// </summary>
+    [ConfigurationKeyName("TRUSTED_PROXIES")] public string TrustedProxies { get; set; } = "127.0.0.1/8, ::1";
+
+    /// <summary>
+    /// Where /metrics is served, e.g. http://10.0.0.5:9464, a listener of its own so that the app's
+    /// port never answers it. Unset: no metrics endpoint (OTLP export still works).
+    /// </summary>
+    [ConfigurationKeyName("METRICS_URL")] public string? MetricsUrl { get; set; }
+
     /// <summary>redis://host:port: the SignalR backplane and shared presence, for several servers.</summary>
     [ConfigurationKeyName("REDIS_URL")] public string? RedisUrl { get; set; }
 

@@ -6,7 +6,7 @@ using Kanban.Server.GraphQL;
 using Kanban.Server.Realtime;
 using Kanban.Server.Telemetry;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(Hosting.Options(args));
 builder.AddKanbanHosting();
 builder.Services.AddKanbanDatabase(builder.Configuration);
 builder.Services.AddKanbanAuth();
@@ -19,7 +19,9 @@ builder.Services.AddKanbanHealth();
 var app = builder.Build();
 await app.MigrateKanbanDatabaseAsync();
 
+app.UseForwardedHeaders();
 app.UseNodeName();
+app.UseKanbanMetrics();
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
 app.UseWebClient();
@@ -31,7 +33,6 @@ app.MapKanbanAuth();
 app.MapGraphQL();
 app.MapRealtime();
 app.MapKanbanHealth();
-app.MapKanbanMetrics();
 
 app.Run();
 

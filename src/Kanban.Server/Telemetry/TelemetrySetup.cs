@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -34,10 +35,24 @@ public static class TelemetrySetup
         return services;
     }
 
-    /// <summary>The Prometheus scrape endpoint. It tells how busy the server is: keep it off the public side of the proxy.</summary>
-    public static IEndpointRouteBuilder MapKanbanMetrics(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// The Prometheus scrape endpoint, on the METRICS_URL listener only: it tells how busy the
+    /// server is, so the app's port (and the proxy in front of it) never answers it, and the
+    /// metrics listener answers nothing else. Without METRICS_URL there is no such endpoint.
+    /// </summary>
+    public static WebApplication UseKanbanMetrics(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        if (app.Services.GetRequiredService<IOptions<KanbanOptions>>().Value.MetricsUrl is not { Length: > 0 } url)
+            return app;
+        var port = new Uri(url).Port;
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(http => http.Connection.LocalPort == port && http.Request.Path == "/metrics");
+        app.Use((http, next) =>
+        {
+            if (http.Connection.LocalPort != port)
+                return next(http);
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
         return app;
     }
 }

@@ -285,7 +285,7 @@ public sealed class ScaleOutTests(ClusterFixture fixture, ITestOutputHelper outp
         await connection.JoinAsync(s.Board, null);
         await ClusterScenario.On(s.Owner, cluster.Nodes[0].Address).MoveTaskAsync(s.Tasks[0], s.Columns[2], 0);
 
-        using var node1 = new HttpClient { BaseAddress = cluster.Nodes[0].Address };
+        using var node1 = new HttpClient { BaseAddress = cluster.Nodes[0].MetricsAddress };
         var response = await node1.GetAsync("/metrics");
         Assert.Equal("node1", response.Headers.GetValues("X-Kanban-Node").Single());
         var metrics = await response.Content.ReadAsStringAsync();

@@ -29,7 +29,7 @@ public sealed class KanbanServer : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;
-        UseKestrel(port);
+        UseKestrel(); // the port is in "urls", with any other listener the settings ask for
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         Address = new Uri(addresses.Addresses.First());

@@ -72,6 +72,14 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>Waits for the program to end by itself; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no shutdown, no goodbye to anyone, like a crash or a pulled plug.</summary>
     public void Kill()
     {

@@ -11,6 +11,9 @@ public sealed class NodeProcess(string name, string directory, IDictionary<strin
     public string Name { get; } = name;
     public int Port { get; } = ChildProcess.FreePort();
     public Uri Address => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>Where this node serves /metrics (METRICS_URL): a listener of its own, never the app's port.</summary>
+    public Uri MetricsAddress { get; } = new($"http://127.0.0.1:{ChildProcess.FreePort()}");
     public bool Running => _process?.Running == true;
 
     public async Task StartAsync()
@@ -20,6 +23,7 @@ public sealed class NodeProcess(string name, string directory, IDictionary<strin
             ["ASPNETCORE_URLS"] = Address.ToString().TrimEnd('/'),
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["NODE_NAME"] = Name,
+            ["METRICS_URL"] = MetricsAddress.ToString().TrimEnd('/'),
             ["DATA_DIR"] = Path.Combine(directory, Name),
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Kanban"] = "Information",
@@ -56,9 +60,10 @@ public sealed class NodeProcess(string name, string directory, IDictionary<strin
 
     public static string ServerProject => Path.Combine(RepoRoot, "src", "Kanban.Server");
 
-    // The tests' own build configuration (bin/<Configuration>/net10.0) is the server's.
-    private static string ServerDll => Path.Combine(ServerProject, "bin",
-        new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "Kanban.Server.dll");
+    /// <summary>The tests' own build configuration (bin/&lt;Configuration&gt;/net10.0), which is the server's.</summary>
+    public static string Configuration => new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+
+    private static string ServerDll => Path.Combine(ServerProject, "bin", Configuration, "net10.0", "Kanban.Server.dll");
 
     public static string DeployFile(string name) => Path.Combine(RepoRoot, "deploy", name);
 }
