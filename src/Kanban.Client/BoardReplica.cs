@@ -105,7 +105,7 @@ public sealed class BoardReplica
         }
     }
 
-    /// <summary>The board in the board query's shape with a fixed order of keys and items, for comparison.</summary>
+    /// <summary>The board in the board query's shape (without emails) with a fixed order of keys and items, for comparison.</summary>
     public string Canonical()
     {
         var columns = new JsonArray(_columns.Values.OrderBy(c => (string)c["rank"]!, StringComparer.Ordinal).Select(c =>
@@ -117,7 +117,13 @@ public sealed class BoardReplica
             column["tasks"] = new JsonArray(tasks.ToArray<JsonNode?>());
             return (JsonNode?)column;
         }).ToArray());
-        var members = new JsonArray(_members.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => (JsonNode?)Sorted(m.Value)).ToArray());
+        // A member's email is for owners only and never travels in events, so it is no part of what replicas agree on.
+        var members = new JsonArray(_members.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m =>
+        {
+            var member = Sorted(m.Value);
+            member.Remove("email");
+            return (JsonNode?)member;
+        }).ToArray());
         var board = new JsonObject { ["id"] = Id, ["name"] = Name, ["seq"] = Seq, ["columns"] = columns, ["members"] = members };
         return board.ToJsonString();
     }

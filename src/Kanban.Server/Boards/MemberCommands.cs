@@ -22,7 +22,7 @@ public sealed class MemberCommands(KanbanDb db, BoardWriter writer, ILookupNorma
             var user = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized)
                 .Select(u => new { u.Id, u.DisplayName, u.Email }).FirstOrDefaultAsync(ct)
                 ?? throw BoardException.NotFound("User");
-            var member = new MemberView(new UserView(user.Id, AppUser.NameOf(user.DisplayName, user.Email)), role, user.Email ?? "");
+            var member = new MemberView(new UserView(user.Id, AppUser.NameOf(user.DisplayName, user.Email)), role, user.Email);
 
             var existing = await db.Members.SingleOrDefaultAsync(m => m.BoardId == id && m.UserId == user.Id, ct);
             if (existing?.Role == role)
@@ -35,7 +35,7 @@ public sealed class MemberCommands(KanbanDb db, BoardWriter writer, ILookupNorma
                     await EnsureAnotherOwnerAsync(id, user.Id, ct);
                 existing.Role = role;
             }
-            change.Emit(EventTypes.MemberAdded, new { member });
+            change.Emit(EventTypes.MemberAdded, new { member = member.WithoutEmail() }); // every member hears it
             return member;
         }, ct);
     }

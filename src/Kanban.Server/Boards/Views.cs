@@ -5,8 +5,14 @@ namespace Kanban.Server.Boards;
 
 public sealed record UserView(string Id, string Name);
 
-/// <summary>A member; the email is how owners address them (addMember), so fellow members see it.</summary>
-public sealed record MemberView(UserView User, BoardRole Role, string Email);
+/// <summary>
+/// A member. The email is how an OWNER addresses them (addMember), so only owners see it; for
+/// everyone else, and in events (which every member receives), it is null.
+/// </summary>
+public sealed record MemberView(UserView User, BoardRole Role, string? Email)
+{
+    public MemberView WithoutEmail() => this with { Email = null };
+}
 
 public sealed record TaskView(
     Guid Id, Guid BoardId, Guid ColumnId, string Title, string Description, string Rank, int Version,

@@ -46,3 +46,12 @@ export async function fetchBoardEvents(boardId: string, afterSeq: number, first 
   );
   return data.boardEvents;
 }
+
+/** A member's email, which only an OWNER may read: how addMember addresses them to change the role. */
+export async function fetchMemberEmail(boardId: string, userId: string): Promise<string | null> {
+  const data = await graphql<{ board: { members: { email: string | null; user: { id: string } }[] } | null }>(
+    `query MemberEmails($id: ID!) { board(id: $id) { members { email user { id } } } }`,
+    { id: boardId },
+  );
+  return data.board?.members.find((m) => m.user.id === userId)?.email ?? null;
+}

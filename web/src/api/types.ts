@@ -10,7 +10,8 @@ export interface User {
 export interface Member {
   user: User;
   role: Role;
-  email: string;
+  /** Only an OWNER sees it (to address the member in addMember); null for everyone else and in events. */
+  email: string | null;
 }
 
 export interface Task {

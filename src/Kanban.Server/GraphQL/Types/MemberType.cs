@@ -15,6 +15,7 @@ public sealed class MemberType : ObjectGraphType<MemberView>
         Name = "Member";
         Field(m => m.User, type: typeof(NonNullGraphType<UserType>));
         Field(m => m.Role, type: typeof(NonNullGraphType<RoleType>));
-        Field(m => m.Email).Description("How an OWNER addresses the member in addMember, e.g. to change the role.");
+        Field(m => m.Email, nullable: true)
+            .Description("How an OWNER addresses the member in addMember, e.g. to change the role; null for everyone else.");
     }
 }

@@ -2,6 +2,7 @@
 import * as api from '../../api/commands';
 import type { Member, Role } from '../../api/types';
 import type { BoardStore } from '../boardStore';
+import { fetchMemberEmail } from '../../api/queries';
 import { putMember, removeMember as removeLocal } from '../reducer';
 import { track } from './track';
 
@@ -39,13 +40,20 @@ export async function addMember(store: BoardStore, email: string, role: Role): P
   return member;
 }
 
-/** Changes a member's role: the contract does this through addMember, which needs the email. */
-export function changeRole(store: BoardStore, member: Member, email: string, role: Role): Promise<Member | undefined> {
+/**
+ * Changes a member's role: the contract does this through addMember, which needs the email.
+ * A member who arrived by an event carries none (events go to every member), so it is read first.
+ */
+export function changeRole(store: BoardStore, member: Member, role: Role): Promise<Member | undefined> {
   return track({
     store,
     key: `member:${member.user.id}`,
     optimistic: (s) => putMember(s, { ...member, role }),
-    send: () => api.addMember(store.boardId, email, role),
+    send: async () => {
+      const email = member.email ?? (await fetchMemberEmail(store.boardId, member.user.id));
+      if (!email) throw new Error('Only an owner can change roles.');
+      return api.addMember(store.boardId, email, role);
+    },
     answered: (answer) => ({
       apply: (s) => putMember(s, answer),
       confirmed: (base) => base.members[answer.user.id]?.role === answer.role,

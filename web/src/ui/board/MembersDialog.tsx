@@ -64,7 +64,7 @@ export function MembersDialog({ view, onClose }: { view: BoardView; onClose(): v
                   className="input select"
                   aria-label={`Role of ${member.user.name}`}
                   value={member.role}
-                  onChange={(e) => void changeRole(store, member, member.email, e.target.value as Role)}
+                  onChange={(e) => void changeRole(store, member, e.target.value as Role)}
                 >
                   {roles.map((r) => (
                     <option key={r.value} value={r.value}>
