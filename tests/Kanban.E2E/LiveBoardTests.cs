@@ -25,6 +25,32 @@ public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestO
     }
 
     [Fact]
+    public async Task AnOwnerChangesTheRoleOfAMemberWhoArrivedWhileTheBoardWasOpen()
+    {
+        var ana = await Person.SignUpAsync(browser, _server, "Ana");
+        var ben = await Person.SignUpAsync(browser, _server, "Ben");
+        var board = (await ana.GraphQLAsync("mutation { createBoard(input: { name: \"Launch\" }) { id } }")).GetProperty("createBoard").GetProperty("id").GetString()!;
+        await ana.GraphQLAsync("mutation($b: ID!) { createColumn(input: { boardId: $b, name: \"To do\" }) { id } }", new { b = board });
+        await ana.Page.OpenAsync(board);
+        await ana.Page.GetByRole(AriaRole.Button, new() { Name = "Members" }).ClickAsync();
+
+        // Ben arrives by an event, which carries no email (every member hears it); the owner's
+        // page asks for the email when she changes his role.
+        await ana.GraphQLAsync("mutation($b: ID!, $e: String!) { addMember(boardId: $b, email: $e, role: EDITOR) { role } }", new { b = board, e = ben.Email });
+        var role = ana.Page.GetByLabel("Role of Ben");
+        await Expect(role).ToHaveValueAsync("EDITOR");
+        await role.SelectOptionAsync("VIEWER");
+
+        await Eventually.HoldsAsync(async () =>
+        {
+            var members = (await ana.BoardAsync(board)).GetProperty("members").EnumerateArray();
+            Assert.Equal("VIEWER", members.Single(m => m.GetProperty("user").GetProperty("name").GetString() == "Ben").GetProperty("role").GetString());
+        });
+        await Expect(role).ToHaveValueAsync("VIEWER");
+        await Expect(ana.Page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task ANewcomerSignsUpCreatesABoardAndItsUrlSurvivesAReload()
     {
         var page = await browser.NewPersonAsync(_server.Address);
