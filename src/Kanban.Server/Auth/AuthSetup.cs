@@ -7,7 +7,10 @@ namespace Kanban.Server.Auth;
 
 public static class AuthSetup
 {
-    /// <summary>Identity's API endpoints with cookies and bearer tokens, keys kept in the database.</summary>
+    /// <summary>
+    /// Identity's API endpoints with cookies and bearer tokens, keys kept in the database; sessions
+    /// that end on logout.
+    /// </summary>
     public static IServiceCollection AddKanbanAuth(this IServiceCollection services)
     {
         // Keys live in the database (SQLite in DATA_DIR, or the shared PostgreSQL), so a restart
@@ -22,7 +25,9 @@ public static class AuthSetup
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
-            .AddEntityFrameworkStores<KanbanDb>();
+            .AddEntityFrameworkStores<KanbanDb>()
+            .AddUserManager<KanbanUserManager>();
+        services.AddSessionCheck();
 
         services.ConfigureApplicationCookie(o =>
         {
