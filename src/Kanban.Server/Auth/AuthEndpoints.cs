@@ -12,6 +12,8 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapKanbanAuth(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/auth");
+        var rotation = app.ServiceProvider.GetRequiredService<RefreshTokenRotation>();
+        auth.FilterEndpointsTaking<RefreshRequest>(rotation.FilterAsync);
         auth.FilterEndpointsTaking<InfoRequest>(PasswordChange.FilterAsync);
         auth.MapIdentityApi<AppUser>();
 

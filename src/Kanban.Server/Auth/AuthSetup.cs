@@ -9,7 +9,7 @@ public static class AuthSetup
 {
     /// <summary>
     /// Identity's API endpoints with cookies and bearer tokens, keys kept in the database; sessions
-    /// that end on logout.
+    /// that end on logout, single-use refresh tokens.
     /// </summary>
     public static IServiceCollection AddKanbanAuth(this IServiceCollection services)
     {
@@ -26,8 +26,10 @@ public static class AuthSetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddEntityFrameworkStores<KanbanDb>()
-            .AddUserManager<KanbanUserManager>();
+            .AddUserManager<KanbanUserManager>()
+            .AddClaimsPrincipalFactory<GrantClaims>();
         services.AddSessionCheck();
+        services.AddSingleton<RefreshTokenRotation>();
 
         services.ConfigureApplicationCookie(o =>
         {

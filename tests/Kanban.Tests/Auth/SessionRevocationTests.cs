@@ -109,6 +109,29 @@ public sealed class SessionRevocationTests
     [Theory]
     [InlineData(DatabaseKind.Sqlite)]
     [InlineData(DatabaseKind.Postgres)]
+    public async Task ARefreshTokenWorksOnceAndTheOneItGivesWorksOnce(DatabaseKind kind)
+    {
+        await using var db = await TestDatabase.CreateAsync(kind);
+        await using var server = new KanbanServer(db);
+        var ana = await server.SignUpAsync("ana");
+        using var http = server.NewHttpClient();
+        var first = (await TokensAsync(http, ana.Email)).Str("refreshToken");
+
+        var refreshed = await RefreshAsync(http, first);
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        using var renewed = JsonDocument.Parse(await refreshed.Content.ReadAsStringAsync());
+        var second = renewed.RootElement.Str("refreshToken");
+        Assert.NotEqual(first, second);
+        Assert.Equal(ana.UserId, await MeAsync(WithToken(server, renewed.RootElement.Str("accessToken"))));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(http, first)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await RefreshAsync(http, second)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(http, second)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
     public async Task ChangingThePasswordEndsTheOtherSessionsAndKeepsTheBrowsers(DatabaseKind kind)
     {
         await using var db = await TestDatabase.CreateAsync(kind);
