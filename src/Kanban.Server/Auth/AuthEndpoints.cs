@@ -13,6 +13,7 @@ public static class AuthEndpoints
     {
         var auth = app.MapGroup("/auth");
         var rotation = app.ServiceProvider.GetRequiredService<RefreshTokenRotation>();
+        auth.FilterEndpointsTaking<RegisterRequest>(QuietRegistration.FilterAsync);
         auth.FilterEndpointsTaking<RefreshRequest>(rotation.FilterAsync);
         auth.FilterEndpointsTaking<InfoRequest>(PasswordChange.FilterAsync);
         auth.MapIdentityApi<AppUser>();

@@ -9,7 +9,7 @@ public static class AuthSetup
 {
     /// <summary>
     /// Identity's API endpoints with cookies and bearer tokens, keys kept in the database; sessions
-    /// that end on logout, single-use refresh tokens.
+    /// that end on logout, single-use refresh tokens, refusals that tell nothing.
     /// </summary>
     public static IServiceCollection AddKanbanAuth(this IServiceCollection services)
     {
@@ -21,15 +21,17 @@ public static class AuthSetup
             {
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                // No lockout: it let anyone lock anyone out. LoginThrottle holds back one address from one account instead.
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<KanbanDb>()
             .AddUserManager<KanbanUserManager>()
+            .AddSignInManager<KanbanSignInManager>()
             .AddClaimsPrincipalFactory<GrantClaims>();
         services.AddSessionCheck();
         services.AddSingleton<RefreshTokenRotation>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<DecoyPassword>();
 
         services.ConfigureApplicationCookie(o =>
         {
