@@ -14,6 +14,12 @@ public sealed class KanbanOptions
     [ConfigurationKeyName("RATE_LIMIT_PER_SECOND")] public int RateLimitPerSecond { get; set; } = 100;
     [ConfigurationKeyName("RATE_LIMIT_BURST")] public int RateLimitBurst { get; set; } = 200;
 
+    /// <summary>Requests to /auth per minute per client address; 0 turns the limit off.</summary>
+    [ConfigurationKeyName("AUTH_RATE_LIMIT_PER_MINUTE")] public int AuthRateLimitPerMinute { get; set; } = 30;
+
+    /// <summary>Requests to /auth a client address may send at once before the rate applies.</summary>
+    [ConfigurationKeyName("AUTH_RATE_LIMIT_BURST")] public int AuthRateLimitBurst { get; set; } = 10;
+
     /// <summary>redis://host:port: the SignalR backplane and shared presence, for several servers.</summary>
     [ConfigurationKeyName("REDIS_URL")] public string? RedisUrl { get; set; }
 

@@ -24,6 +24,7 @@ app.UseExceptionHandler();
 app.UseSecurityHeaders();
 app.UseWebClient();
 app.UseCors();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

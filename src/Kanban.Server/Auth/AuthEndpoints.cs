@@ -6,12 +6,12 @@ namespace Kanban.Server.Auth;
 public static class AuthEndpoints
 {
     /// <summary>
-    /// Identity's API endpoints under /auth, with our rules on top of some of them, plus the logout
-    /// that Identity leaves to the app.
+    /// Identity's API endpoints under /auth, rate-limited per client address, with our rules on top
+    /// of some of them, plus the logout that Identity leaves to the app.
     /// </summary>
     public static IEndpointRouteBuilder MapKanbanAuth(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/auth");
+        var auth = app.MapGroup("/auth").RequireRateLimiting(AuthRateLimit.Policy);
         var rotation = app.ServiceProvider.GetRequiredService<RefreshTokenRotation>();
         auth.FilterEndpointsTaking<RegisterRequest>(QuietRegistration.FilterAsync);
         auth.FilterEndpointsTaking<RefreshRequest>(rotation.FilterAsync);

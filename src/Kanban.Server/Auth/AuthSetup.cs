@@ -9,7 +9,7 @@ public static class AuthSetup
 {
     /// <summary>
     /// Identity's API endpoints with cookies and bearer tokens, keys kept in the database; sessions
-    /// that end on logout, single-use refresh tokens, refusals that tell nothing.
+    /// that end on logout, single-use refresh tokens, refusals that tell nothing, a rate limit.
     /// </summary>
     public static IServiceCollection AddKanbanAuth(this IServiceCollection services)
     {
@@ -32,6 +32,7 @@ public static class AuthSetup
         services.AddSingleton<RefreshTokenRotation>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<DecoyPassword>();
+        services.AddAuthRateLimit();
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -6,7 +6,8 @@ using Kanban.Tests.Support;
 namespace Kanban.Tests.Auth;
 
 /// <summary>
-/// /auth tells nobody who has an account and lets nobody lock anyone else out.
+/// /auth tells nobody who has an account, lets nobody lock anyone else out, and slows down whoever
+/// sends it too much.
 /// </summary>
 public sealed class AccountAbuseTests
 {
@@ -118,5 +119,29 @@ public sealed class AccountAbuseTests
         var taken = await MedianMillisecondsAsync(7, () => RegisterAsync(http, ana, Accounts.Password));
         var free = await MedianMillisecondsAsync(7, () => RegisterAsync(http, NewEmail("new"), Accounts.Password));
         AssertWithinThreeTimes(taken, free, "registrations of a taken and a free email");
+    }
+
+    [Fact]
+    public async Task ALoginFloodFromOneAddressIsAnswered429WithRetryAfter()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        await using var server = new KanbanServer(db, new Dictionary<string, string?>
+        {
+            ["AUTH_RATE_LIMIT_PER_MINUTE"] = "6",
+            ["AUTH_RATE_LIMIT_BURST"] = "3",
+        });
+        using var flood = server.FromAddress("127.0.0.1");
+        var statuses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 10; i++)
+            statuses.Add(await LogInAsync(flood, NewEmail("guess"), WrongPassword));
+
+        Assert.All(statuses.Take(3), r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
+        var limited = statuses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.True(limited.Count >= 6, $"{limited.Count} of 10 answered 429");
+        Assert.All(limited, r => Assert.True(r.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), $"Retry-After: {r.Headers.RetryAfter}"));
+
+        // Another address is not slowed down by it.
+        using var someoneElse = server.FromAddress("127.0.0.2");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LogInAsync(someoneElse, NewEmail("guess"), WrongPassword)).StatusCode);
     }
 }
