@@ -25,6 +25,7 @@ public static class RealtimeSetup
                 CompositeResolver.Create([WireMessagePackFormatter.Instance], [o.SerializerOptions.Resolver])));
         services.AddSingleton<HubErrors>();
         services.AddSingleton<HubConnections>();
+        services.AddHostedService<EndedSessions>();
         if (config["REDIS_URL"] is { Length: > 0 })
             signalR.AddRedisBackplane(services);
         else

@@ -109,6 +109,31 @@ public sealed class SessionRevocationTests
     [Theory]
     [InlineData(DatabaseKind.Sqlite)]
     [InlineData(DatabaseKind.Postgres)]
+    public async Task LoggingOutClosesTheHubConnectionsOpenedBefore(DatabaseKind kind)
+    {
+        await using var db = await TestDatabase.CreateAsync(kind);
+        await using var server = new KanbanServer(db);
+        var ana = await server.SignUpAsync("ana");
+        var board = await ana.CreateBoardAsync();
+        var token = ana.Token();
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.Address, "/hubs/board"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
+        var closed = new TaskCompletionSource();
+        hub.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        await hub.StartAsync();
+        await hub.InvokeAsync<JsonElement>("JoinBoard", board, null);
+
+        (await ana.Http.PostAsync("/auth/logout", JsonContent.Create(new { }))).EnsureSuccessStatusCode();
+
+        // Checked every 5 s (the stamp lifetime): closed well within 15.
+        await closed.Task.WaitAsync(Live.Timeout);
+        Assert.Equal(HubConnectionState.Disconnected, hub.State);
+    }
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
     public async Task ARefreshTokenWorksOnceAndTheOneItGivesWorksOnce(DatabaseKind kind)
     {
         await using var db = await TestDatabase.CreateAsync(kind);
