@@ -80,14 +80,15 @@ bench_stop_postgres() {
 }
 
 # bench_start_server sqlite|postgres [NAME=VALUE...]: starts the built server on a free port with
-# RATE_LIMIT_PER_SECOND=0 and a fresh database; extra settings go to its environment.
+# RATE_LIMIT_PER_SECOND=0, AUTH_RATE_LIMIT_PER_MINUTE=0 (every user signs up from 127.0.0.1) and a
+# fresh database; extra settings go to its environment.
 # Sets BENCH_SERVER_PID, BENCH_SERVER_URL, BENCH_SERVER_LOG, BENCH_TMP.
 bench_start_server() {
   local db="$1"
   shift
   BENCH_TMP="$(mktemp -d /tmp/kanban-bench.XXXXXX)"
   BENCH_SERVER_LOG="$BENCH_TMP/server.log"
-  local port env=(RATE_LIMIT_PER_SECOND=0 DATA_DIR="$BENCH_TMP/data" ASPNETCORE_ENVIRONMENT=Production)
+  local port env=(RATE_LIMIT_PER_SECOND=0 AUTH_RATE_LIMIT_PER_MINUTE=0 DATA_DIR="$BENCH_TMP/data" ASPNETCORE_ENVIRONMENT=Production)
   port="$(bench_free_port)"
   env+=(ASPNETCORE_URLS="http://127.0.0.1:$port")
   if [[ "$db" == postgres ]]; then

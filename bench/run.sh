@@ -2,8 +2,8 @@
 # bench/run.sh SCENARIO [run options] [kanban-bench options]
 #
 # Builds the server (Release) and kanban-bench, starts the server on a free 127.0.0.1 port with a
-# fresh database and RATE_LIMIT_PER_SECOND=0, runs the scenario against it (with --pid, so the
-# tool can read the server's memory and CPU), and stops everything.
+# fresh database, RATE_LIMIT_PER_SECOND=0 and AUTH_RATE_LIMIT_PER_MINUTE=0, runs the scenario
+# against it (with --pid, so the tool can read the server's memory and CPU), and stops everything.
 #
 # Run options (the rest goes to kanban-bench, e.g. --boards 10 --report out.md --json):
 #   --postgres              PostgreSQL (a throwaway cluster via scripts/services.sh) instead of SQLite

@@ -32,6 +32,12 @@ public sealed class KanbanOptions
     /// </summary>
     [ConfigurationKeyName("METRICS_URL")] public string? MetricsUrl { get; set; }
 
+    /// <summary>Requests to /auth per minute per client address; 0 turns the limit off.</summary>
+    [ConfigurationKeyName("AUTH_RATE_LIMIT_PER_MINUTE")] public int AuthRateLimitPerMinute { get; set; } = 30;
+
+    /// <summary>Requests to /auth a client address may send at once before the rate applies.</summary>
+    [ConfigurationKeyName("AUTH_RATE_LIMIT_BURST")] public int AuthRateLimitBurst { get; set; } = 10;
+
     /// <summary>redis://host:port: the SignalR backplane and shared presence, for several servers.</summary>
     [ConfigurationKeyName("REDIS_URL")] public string? RedisUrl { get; set; }
 

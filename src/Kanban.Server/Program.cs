@@ -26,6 +26,7 @@ app.UseExceptionHandler();
 app.UseSecurityHeaders();
 app.UseWebClient();
 app.UseCors();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -76,6 +76,21 @@ public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestO
     }
 
     [Fact]
+    public async Task SigningUpWithAnEmailThatHasAnAccountSaysWhatToDo()
+    {
+        var ana = await Person.SignUpAsync(browser, _server, "Ana");
+        var page = await browser.NewPersonAsync(_server.Address);
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create an account" }).ClickAsync();
+        await page.GetByLabel("Email").FillAsync(ana.Email);
+        await page.GetByLabel("Password").FillAsync("Another-Horse-7");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        // The server answers the registration as if it were new (nobody learns who has an account);
+        // the sign-in that follows fails, and the page says why that may be and what to do.
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("may already have an account. Sign in with its password");
+    }
+
+    [Fact]
     public async Task TaskChangesByOnePersonAppearForTheOther()
     {
         var (ana, ben, board) = await TwoPeopleOnABoardAsync("To do", "Done");

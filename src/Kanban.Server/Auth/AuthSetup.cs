@@ -7,7 +7,10 @@ namespace Kanban.Server.Auth;
 
 public static class AuthSetup
 {
-    /// <summary>Identity's API endpoints with cookies and bearer tokens, keys kept in the database.</summary>
+    /// <summary>
+    /// Identity's API endpoints with cookies and bearer tokens, keys kept in the database; sessions
+    /// that end on logout, single-use refresh tokens, refusals that tell nothing, a rate limit.
+    /// </summary>
     public static IServiceCollection AddKanbanAuth(this IServiceCollection services)
     {
         // Keys live in the database (SQLite in DATA_DIR, or the shared PostgreSQL), so a restart
@@ -18,11 +21,18 @@ public static class AuthSetup
             {
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                // No lockout: it let anyone lock anyone out. LoginThrottle holds back one address from one account instead.
+                o.Lockout.AllowedForNewUsers = false;
             })
-            .AddEntityFrameworkStores<KanbanDb>();
+            .AddEntityFrameworkStores<KanbanDb>()
+            .AddUserManager<KanbanUserManager>()
+            .AddSignInManager<KanbanSignInManager>()
+            .AddClaimsPrincipalFactory<GrantClaims>();
+        services.AddSessionCheck();
+        services.AddSingleton<RefreshTokenRotation>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<DecoyPassword>();
+        services.AddAuthRateLimit();
 
         services.ConfigureApplicationCookie(o =>
         {

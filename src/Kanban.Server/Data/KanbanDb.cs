@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Kanban.Server.Data;
 
 /// <summary>
-/// The one database: accounts, boards and their event logs, and the Data Protection keys
-/// (so every server process signs cookies and tokens with the same keys).
+/// The one database: accounts, boards and their event logs, the Data Protection keys
+/// (so every server process signs cookies and tokens with the same keys), and the refresh tokens
+/// already used (so no server takes one twice).
 /// Each provider has a subclass that owns its migrations.
 /// </summary>
 public abstract class KanbanDb(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
@@ -21,6 +22,7 @@ public abstract class KanbanDb(DbContextOptions options) : IdentityDbContext<App
     public DbSet<BoardEvent> Events => Set<BoardEvent>();
     public DbSet<RetiredId> RetiredIds => Set<RetiredId>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SpentRefreshToken> SpentRefreshTokens => Set<SpentRefreshToken>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -58,6 +60,12 @@ public abstract class KanbanDb(DbContextOptions options) : IdentityDbContext<App
         {
             e.HasKey(x => new { x.BoardId, x.Seq });
             e.HasOne<Board>().WithMany().HasForeignKey(x => x.BoardId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<SpentRefreshToken>(t =>
+        {
+            t.HasKey(x => x.Grant);
+            t.Property(x => x.Grant).HasMaxLength(64);
+            t.HasIndex(x => x.ExpiresAt);
         });
     }
 }

@@ -21,6 +21,8 @@ public sealed class HubConnections(KanbanMetrics metrics)
             metrics.Disconnected();
     }
 
+    public ICollection<HubCallerContext> Open => _open.Values;
+
     /// <summary>Closes a connection; its client reconnects and joins again, which checks it anew.</summary>
     public void Abort(string connectionId)
     {

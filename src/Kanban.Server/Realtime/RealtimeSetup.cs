@@ -26,6 +26,7 @@ public static class RealtimeSetup
         services.AddSingleton<HubErrors>();
         services.Configure<LoggerFilterOptions>(HubErrors.Quiet);
         services.AddSingleton<HubConnections>();
+        services.AddHostedService<EndedSessions>();
         if (config["REDIS_URL"] is { Length: > 0 })
             signalR.AddRedisBackplane(services);
         else

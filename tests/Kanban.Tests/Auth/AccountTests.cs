@@ -7,7 +7,7 @@ using Kanban.Tests.Support;
 
 namespace Kanban.Tests.Auth;
 
-/// <summary>Accounts through Identity's /auth endpoints: cookies, tokens, lockout, restarts.</summary>
+/// <summary>Accounts through Identity's /auth endpoints: cookies, tokens, restarts (abuse and revocation: AccountAbuseTests, SessionRevocationTests).</summary>
 public sealed class AccountTests
 {
     private static async Task<HttpClient> CookieClientAsync(KanbanServer server, string email)
@@ -57,21 +57,6 @@ public sealed class AccountTests
         using var renewed = JsonDocument.Parse(await refresh.Content.ReadAsStringAsync());
         http.DefaultRequestHeaders.Authorization = Api.Bearer(renewed.RootElement.Str("accessToken"));
         Assert.Equal(ana.UserId, (await new Api(http, "", "").DataAsync("{ me { id } }")).GetProperty("me").Str("id"));
-    }
-
-    [Fact]
-    public async Task RepeatedFailedLoginsLockTheAccount()
-    {
-        await using var db = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
-        await using var server = new KanbanServer(db);
-        var ana = await server.SignUpAsync("ana");
-        var http = server.NewHttpClient();
-        for (var i = 0; i < 5; i++)
-            Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsJsonAsync("/auth/login", new { email = ana.Email, password = "wrong-Password-1" })).StatusCode);
-
-        var right = await http.PostAsJsonAsync("/auth/login", new { email = ana.Email, password = Accounts.Password });
-        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
-        Assert.Contains("LockedOut", await right.Content.ReadAsStringAsync());
     }
 
     [Theory]

@@ -25,6 +25,7 @@ public sealed class KanbanServer : WebApplicationFactory<Program>
             ["DATA_DIR"] = database.DataDir,
             ["ConnectionStrings:Postgres"] = database.ConnectionString,
             ["RATE_LIMIT_PER_SECOND"] = "0",
+            ["AUTH_RATE_LIMIT_PER_MINUTE"] = "0", // every test signs its users up from 127.0.0.1
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -27,7 +27,7 @@ async function post(path: string, body?: unknown): Promise<void> {
   } catch {
     // no body: the status says enough
   }
-  throw new ApiError(codeOf(response.status), messageOf(response.status, problem));
+  throw new ApiError(codeOf(response.status), messageOf(response.status, problem, response.headers.get('retry-after')));
 }
 
 function codeOf(status: number): ApiError['code'] {
@@ -37,17 +37,18 @@ function codeOf(status: number): ApiError['code'] {
   return ErrorCode.Internal;
 }
 
-function messageOf(status: number, problem: ProblemDetails): string {
+function messageOf(status: number, problem: ProblemDetails, retryAfter: string | null): string {
   if (problem.errors) {
     const messages = Object.values(problem.errors).flat();
     if (messages.length > 0) return messages.join(' ');
   }
-  if (status === 401) {
-    return problem.detail === 'LockedOut'
-      ? 'Too many failed attempts. Try again in a few minutes.'
-      : 'Wrong email or password.';
+  // The server refuses every login in the same words (unknown email, wrong password, too many
+  // failures from here), so that nobody learns who has an account.
+  if (status === 401) return 'Wrong email or password.';
+  if (status === 429) {
+    const seconds = Number(retryAfter);
+    return seconds > 0 ? `Too many attempts. Try again in ${seconds} s.` : 'Too many attempts. Try again in a moment.';
   }
-  if (status === 429) return 'Too many attempts. Try again in a moment.';
   return problem.detail || problem.title || `The server answered ${status}.`;
 }
 

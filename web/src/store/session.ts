@@ -1,7 +1,7 @@
 // Who is signed in. The cookie is the session; `me` tells whether it is still good.
 import * as auth from '../api/auth';
 import { updateProfile } from '../api/commands';
-import { isApiError, ErrorCode } from '../api/errors';
+import { ApiError, isApiError, ErrorCode } from '../api/errors';
 import { onUnauthenticated } from '../api/graphql';
 import { fetchMe } from '../api/queries';
 import type { User } from '../api/types';
@@ -49,7 +49,19 @@ export async function signIn(email: string, password: string): Promise<void> {
 
 export async function signUp(email: string, password: string, name: string): Promise<void> {
   await auth.register(email.trim(), password);
-  await auth.login(email.trim(), password);
+  try {
+    await auth.login(email.trim(), password);
+  } catch (error) {
+    // Registering an email that has an account answers like a new one (so that nobody learns who
+    // has one) and changes nothing; the sign-in that follows is where it shows.
+    if (isApiError(error, ErrorCode.Unauthenticated)) {
+      throw new ApiError(
+        ErrorCode.Unauthenticated,
+        'This email may already have an account. Sign in with its password instead, or use another email.',
+      );
+    }
+    throw error;
+  }
   let user = await fetchMe();
   if (name.trim() && name.trim() !== user.name) user = await updateProfile(name.trim());
   signedIn(user);

@@ -26,6 +26,7 @@ public sealed class KanbanCluster : IAsyncDisposable
             ["REDIS_PREFIX"] = "kanban-test",
             ["PRESENCE_TTL_SECONDS"] = presenceTtlSeconds.ToString(),
             ["RATE_LIMIT_PER_SECOND"] = "0",
+            ["AUTH_RATE_LIMIT_PER_MINUTE"] = "0",
         };
         Nodes = [new NodeProcess("node1", directory, environment), new NodeProcess("node2", directory, environment)];
         Proxy = new NginxProcess(directory);

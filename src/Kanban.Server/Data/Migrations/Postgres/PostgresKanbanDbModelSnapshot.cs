@@ -89,6 +89,22 @@ namespace Kanban.Server.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Kanban.Server.Auth.SpentRefreshToken", b =>
+                {
+                    b.Property<string>("Grant")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Grant");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SpentRefreshTokens");
+                });
+
             modelBuilder.Entity("Kanban.Server.Boards.Board", b =>
                 {
                     b.Property<Guid>("Id")

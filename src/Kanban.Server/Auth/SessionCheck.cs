@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace Kanban.Server.Auth;
+
+/// <summary>
+/// Refuses a cookie or bearer token whose session has ended (see <see cref="SessionStamps"/>), on
+/// every request: GraphQL, the hub's negotiate and connect, and /auth itself.
+/// </summary>
+public static class SessionCheck
+{
+    public static IServiceCollection AddSessionCheck(this IServiceCollection services)
+    {
+        services.AddSingleton<SessionStamps>();
+
+        // Identity's own validator looks at the stamp only every 30 minutes; ours runs first, each time.
+        services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
+        {
+            var identity = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                if (await Stamps(ctx.HttpContext).IsCurrentAsync(ctx.Principal))
+                {
+                    await identity(ctx);
+                    return;
+                }
+                ctx.RejectPrincipal();
+                await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            };
+        });
+
+        // The bearer handler has no event after it reads the token, so this reads it first (from where
+        // the handler will: the header, or what an earlier handler of this event found, such as the
+        // hub's ?access_token=). PostConfigure: after every Configure, so it wraps the hub's handler.
+        services.PostConfigure<BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
+        {
+            var received = o.Events.OnMessageReceived;
+            o.Events.OnMessageReceived = async ctx =>
+            {
+                await received(ctx);
+                if (ctx.Result is not null || (ctx.Token ?? HeaderToken(ctx.Request)) is not { } token)
+                    return;
+                // A token that does not open is left to the handler, which refuses it the usual way.
+                if (ctx.Options.BearerTokenProtector.Unprotect(token) is { } ticket && !await Stamps(ctx.HttpContext).IsCurrentAsync(ticket.Principal))
+                    ctx.Fail("The session has ended.");
+            };
+        });
+        return services;
+    }
+
+    private static SessionStamps Stamps(HttpContext http) => http.RequestServices.GetRequiredService<SessionStamps>();
+
+    // As the bearer handler reads it.
+    private static string? HeaderToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.Ordinal)
+            ? header["Bearer ".Length..] : null;
+}
