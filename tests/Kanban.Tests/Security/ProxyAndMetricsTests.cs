@@ -47,6 +47,34 @@ public sealed class ProxyAndMetricsTests
     }
 
     [Fact]
+    public async Task BehindATrustedProxyTheAuthRateLimitCountsEachForwardedClient()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        await using var server = new KanbanServer(db, new Dictionary<string, string?>
+        {
+            ["AUTH_RATE_LIMIT_PER_MINUTE"] = "6",
+            ["AUTH_RATE_LIMIT_BURST"] = "3",
+        });
+        var http = server.NewHttpClient();
+        async Task<HttpStatusCode> LogInFromAsync(string client)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/auth/login")
+            {
+                Content = JsonContent.Create(new { email = "nobody@example.test", password = "wrong-Password-1" }),
+            };
+            request.Headers.Add("X-Forwarded-For", client); // as nginx on this machine reports the browser
+            return (await http.SendAsync(request)).StatusCode;
+        }
+
+        var flood = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+            flood.Add(await LogInFromAsync("203.0.113.1"));
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, flood);
+        Assert.Equal(HttpStatusCode.Unauthorized, await LogInFromAsync("203.0.113.2")); // another browser behind the same proxy
+    }
+
+    [Fact]
     public async Task MetricsAreServedOnlyOnTheirOwnListener()
     {
         var metricsPort = ChildProcess.FreePort();
