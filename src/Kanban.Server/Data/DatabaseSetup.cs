@@ -30,11 +30,32 @@ public static class DatabaseSetup
         return services;
     }
 
+    /// <summary>Any number, the same on every server: the key of the PostgreSQL advisory lock migrations hold.</summary>
+    private const long MigrationLock = 0x4B616E62616E; // "Kanban"
+
     /// <summary>Applies the migrations of whichever database is in use.</summary>
     public static async Task MigrateKanbanDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KanbanDb>();
+        if (db.Database.IsNpgsql())
+        {
+            // Servers starting together take turns. EF's own lock is held per migration, so two
+            // servers that both read "two to apply" would each apply the second one; this lock is
+            // held for the whole run (by the session, released when it ends should the run fail).
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLock})");
+            try
+            {
+                await db.Database.MigrateAsync();
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLock})");
+                await db.Database.CloseConnectionAsync();
+            }
+            return;
+        }
         await db.Database.MigrateAsync();
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;"); // persistent: readers never block the writer
