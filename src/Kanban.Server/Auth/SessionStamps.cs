@@ -13,13 +13,21 @@ namespace Kanban.Server.Auth;
 /// The current stamp is read from the database at most once per <see cref="Lifetime"/> per user
 /// and server, so checking it costs a memory lookup per request.
 /// </summary>
-public sealed class SessionStamps(IServiceScopeFactory scopes, IOptions<IdentityOptions> identity) : IDisposable
+public sealed class SessionStamps(IServiceScopeFactory scopes, IOptions<IdentityOptions> identity, TimeProvider time) : IDisposable
 {
     /// <summary>
     /// How long this server trusts the stamp it last read. A change made on this server is seen at
     /// once; one made on another server (behind the same load balancer) within this time.
     /// </summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A stamp other than the one read is asked of the database again only after this: a session
+    /// that has ended, sent over and over, costs one read per second, not one per request.
+    /// </summary>
+    public static readonly TimeSpan Recheck = TimeSpan.FromSeconds(1);
+
+    private sealed record Known(string? Stamp, DateTimeOffset ReadAt);
 
     private readonly MemoryCache _current = new(new MemoryCacheOptions());
 
@@ -29,16 +37,21 @@ public sealed class SessionStamps(IServiceScopeFactory scopes, IOptions<Identity
         var stamp = principal?.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
         if (userId is null || stamp is null)
             return false;
-        if (_current.TryGetValue(userId, out string? known) && known == stamp)
-            return true;
-        // A stamp we do not know may be newer than ours (a sign-in on another server since): ask the database.
+        if (_current.TryGetValue(userId, out Known? known))
+        {
+            if (known!.Stamp == stamp)
+                return true;
+            if (time.GetUtcNow() - known.ReadAt < Recheck)
+                return false;
+        }
+        // A stamp we do not know may be newer than ours (a logout and sign-in on another server since): ask the database.
         var current = await ReadAsync(userId);
         Remember(userId, current);
         return current == stamp;
     }
 
     /// <summary>Called when this server changes a user's stamp, so its old sessions end here at once.</summary>
-    public void Remember(string userId, string? stamp) => _current.Set(userId, stamp, Lifetime);
+    public void Remember(string userId, string? stamp) => _current.Set(userId, new Known(stamp, time.GetUtcNow()), Lifetime);
 
     private async Task<string?> ReadAsync(string userId)
     {
