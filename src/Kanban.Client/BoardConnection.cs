@@ -1,3 +1,4 @@
+using Kanban.Contract;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
@@ -10,12 +11,7 @@ namespace Kanban.Client;
 public sealed class BoardConnection : IAsyncDisposable
 {
     /// <summary>The events of the contract, each a SignalR client method called with one object.</summary>
-    public static readonly string[] EventNames =
-    [
-        "task:created", "task:updated", "task:moved", "task:deleted", "tasks:reranked",
-        "column:created", "column:updated", "column:moved", "column:deleted", "columns:reranked",
-        "board:updated", "board:deleted", "member:added", "member:removed", "presence:changed",
-    ];
+    public static IReadOnlyList<string> EventNames => BoardEvents.Names;
 
     private readonly Channel<JsonElement> _received = Channel.CreateUnbounded<JsonElement>();
 

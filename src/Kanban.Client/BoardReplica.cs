@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kanban.Contract;
 
 namespace Kanban.Client;
 
@@ -42,68 +43,88 @@ public sealed class BoardReplica
         if (seq != Seq + 1)
             throw new InvalidOperationException($"event {seq} applied at seq {Seq}");
         Seq = seq;
-        switch (e.Str("type"))
-        {
-            case "task:created":
-                _tasks[e.GetProperty("task").Str("id")] = Node(e.GetProperty("task"));
-                break;
-            case "task:updated":
-                var updated = _tasks[e.Str("taskId")];
-                foreach (var field in e.GetProperty("updates").EnumerateObject())
-                    updated[field.Name] = JsonNode.Parse(field.Value.GetRawText());
-                updated["version"] = e.GetProperty("version").GetInt32();
-                break;
-            case "task:moved":
-                var moved = _tasks[e.Str("taskId")];
-                moved["columnId"] = e.Str("toColumn");
-                moved["rank"] = e.Str("rank");
-                moved["version"] = e.GetProperty("version").GetInt32();
-                moved["updatedAt"] = e.Str("updatedAt");
-                break;
-            case "task:deleted":
-                _tasks.Remove(e.Str("taskId"));
-                break;
-            case "tasks:reranked":
-                foreach (var r in e.GetProperty("ranks").EnumerateArray())
-                    _tasks[r.Str("taskId")]["rank"] = r.Str("rank");
-                break;
-            case "column:created":
-                AddColumn(e.GetProperty("column"));
-                break;
-            case "column:updated":
-                foreach (var field in e.GetProperty("updates").EnumerateObject())
-                    _columns[e.Str("columnId")][field.Name] = JsonNode.Parse(field.Value.GetRawText());
-                break;
-            case "column:moved":
-                _columns[e.Str("columnId")]["rank"] = e.Str("rank");
-                break;
-            case "column:deleted":
-                var columnId = e.Str("columnId");
-                _columns.Remove(columnId);
-                foreach (var id in _tasks.Where(t => (string?)t.Value["columnId"] == columnId).Select(t => t.Key).ToList())
-                    _tasks.Remove(id);
-                break;
-            case "columns:reranked":
-                foreach (var r in e.GetProperty("ranks").EnumerateArray())
-                    _columns[r.Str("columnId")]["rank"] = r.Str("rank");
-                break;
-            case "board:updated":
-                if (e.GetProperty("updates").TryGetProperty("name", out var name))
-                    Name = name.GetString()!;
-                break;
-            case "board:deleted":
-                Deleted = true;
-                break;
-            case "member:added":
-                _members[e.GetProperty("member").GetProperty("user").Str("id")] = Node(e.GetProperty("member"));
-                break;
-            case "member:removed":
-                _members.Remove(e.Str("userId"));
-                break;
-            default:
-                throw new InvalidOperationException($"unknown event {e.Str("type")}");
-        }
+        if (!Handlers.TryGetValue(e.Str("type"), out var apply))
+            throw new InvalidOperationException($"unknown event {e.Str("type")}");
+        apply(this, e);
     }
+
+    /// <summary>The events a replica applies: every logged event of the contract.</summary>
+    public static IReadOnlyCollection<string> AppliedEvents => Handlers.Keys;
+
+    // One handler per event of the contract, each reading its event's record.
+    private static readonly Dictionary<string, Action<BoardReplica, JsonElement>> Handlers = new()
+    {
+        [TaskCreated.Name] = (r, e) =>
+        {
+            var created = Read<TaskCreated>(e);
+            r._tasks[Key(created.Task.Id)] = Node(created.Task);
+        },
+        [TaskUpdated.Name] = (r, e) =>
+        {
+            var updated = Read<TaskUpdated>(e);
+            var task = r._tasks[Key(updated.TaskId)];
+            if (updated.Updates.Title is { } title)
+                task["title"] = title;
+            if (updated.Updates.Description is { } description)
+                task["description"] = description;
+            task["updatedAt"] = Value(updated.Updates.UpdatedAt);
+            task["version"] = updated.Version;
+        },
+        [TaskMoved.Name] = (r, e) =>
+        {
+            var moved = Read<TaskMoved>(e);
+            var task = r._tasks[Key(moved.TaskId)];
+            task["columnId"] = Key(moved.ToColumn);
+            task["rank"] = moved.Rank;
+            task["version"] = moved.Version;
+            task["updatedAt"] = Value(moved.UpdatedAt);
+        },
+        [TaskDeleted.Name] = (r, e) => r._tasks.Remove(Key(Read<TaskDeleted>(e).TaskId)),
+        [TasksReranked.Name] = (r, e) =>
+        {
+            foreach (var rank in Read<TasksReranked>(e).Ranks)
+                r._tasks[Key(rank.TaskId)]["rank"] = rank.Rank;
+        },
+        [ColumnCreated.Name] = (r, e) => r.AddColumn(Read<ColumnCreated>(e).Column),
+        [ColumnUpdated.Name] = (r, e) =>
+        {
+            var updated = Read<ColumnUpdated>(e);
+            r._columns[Key(updated.ColumnId)]["name"] = updated.Updates.Name;
+        },
+        [ColumnMoved.Name] = (r, e) =>
+        {
+            var moved = Read<ColumnMoved>(e);
+            r._columns[Key(moved.ColumnId)]["rank"] = moved.Rank;
+        },
+        [ColumnDeleted.Name] = (r, e) =>
+        {
+            var columnId = Key(Read<ColumnDeleted>(e).ColumnId);
+            r._columns.Remove(columnId);
+            foreach (var id in r._tasks.Where(t => (string?)t.Value["columnId"] == columnId).Select(t => t.Key).ToList())
+                r._tasks.Remove(id);
+        },
+        [ColumnsReranked.Name] = (r, e) =>
+        {
+            foreach (var rank in Read<ColumnsReranked>(e).Ranks)
+                r._columns[Key(rank.ColumnId)]["rank"] = rank.Rank;
+        },
+        [BoardUpdated.Name] = (r, e) => r.Name = Read<BoardUpdated>(e).Updates.Name,
+        [BoardDeleted.Name] = (r, _) => r.Deleted = true,
+        [MemberAdded.Name] = (r, e) =>
+        {
+            var added = Read<MemberAdded>(e);
+            r._members[added.Member.User.Id] = Node(added.Member);
+        },
+        [MemberRemoved.Name] = (r, e) => r._members.Remove(Read<MemberRemoved>(e).UserId),
+    };
+
+    private static T Read<T>(JsonElement e) where T : IBoardEvent => e.Deserialize<T>(ContractJson.Options)!;
+
+    private static JsonObject Node<T>(T view) => JsonSerializer.SerializeToNode(view, ContractJson.Options)!.AsObject();
+
+    private static JsonNode Value<T>(T value) => JsonSerializer.SerializeToNode(value, ContractJson.Options)!;
+
+    private static string Key(Guid id) => id.ToString();
 
     /// <summary>The board in the board query's shape (without emails) with a fixed order of keys and items, for comparison.</summary>
     public string Canonical()
@@ -135,11 +156,14 @@ public sealed class BoardReplica
     /// <summary>The tasks as (id, columnId), for a client choosing what to change.</summary>
     public IReadOnlyList<(string Id, string ColumnId)> Tasks => _tasks.Select(t => (t.Key, (string)t.Value["columnId"]!)).ToList();
 
-    private void AddColumn(JsonElement column)
+    private void AddColumn(JsonElement column) => AddColumn(Node(column));
+
+    private void AddColumn(ColumnView column) => AddColumn(Node(column));
+
+    private void AddColumn(JsonObject column)
     {
-        var node = Node(column);
-        node.Remove("tasks"); // tasks are kept by ID, each naming its column
-        _columns[column.Str("id")] = node;
+        column.Remove("tasks"); // tasks are kept by ID, each naming its column
+        _columns[(string)column["id"]!] = column;
     }
 
     private static JsonObject Node(JsonElement e) => JsonNode.Parse(e.GetRawText())!.AsObject();

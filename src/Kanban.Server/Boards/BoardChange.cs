@@ -19,9 +19,10 @@ public sealed class BoardChange(KanbanDb db, Board board, BoardRole role, UserVi
     public DateTimeOffset Now { get; } = now;
     public IReadOnlyList<BoardEvent> Events => _events;
 
-    /// <summary>Logs one event: the payload's fields plus the envelope every event carries.</summary>
-    public void Emit(string type, object payload)
+    /// <summary>Logs one event: its fields plus the envelope every event carries.</summary>
+    public void Emit<TEvent>(TEvent payload) where TEvent : IBoardEvent
     {
+        var type = TEvent.Name;
         var seq = ++Board.Seq;
         var at = Now.UtcDateTime;
 
@@ -32,13 +33,13 @@ public sealed class BoardChange(KanbanDb db, Board board, BoardRole role, UserVi
             json.WriteString("type", type);
             json.WriteString("boardId", Board.Id);
             json.WriteNumber("seq", seq);
-            foreach (var field in JsonSerializer.SerializeToElement(payload, EventJson.Options).EnumerateObject())
+            foreach (var field in JsonSerializer.SerializeToElement(payload, ContractJson.Options).EnumerateObject())
                 field.WriteTo(json);
             json.WritePropertyName("actor");
-            JsonSerializer.Serialize(json, Actor, EventJson.Options);
+            JsonSerializer.Serialize(json, Actor, ContractJson.Options);
             json.WriteString("origin", origin);
             json.WritePropertyName("at");
-            JsonSerializer.Serialize(json, at, EventJson.Options);
+            JsonSerializer.Serialize(json, at, ContractJson.Options);
             json.WriteEndObject();
         }
 

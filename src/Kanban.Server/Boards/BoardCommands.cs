@@ -25,7 +25,7 @@ public sealed class BoardCommands(KanbanDb db, BoardWriter writer)
         {
             var mine = existing.CreatedById == caller.UserId
                 && await db.Members.AnyAsync(m => m.BoardId == id && m.UserId == caller.UserId, ct);
-            return mine ? BoardView.Of(existing) : throw BoardException.Conflict("That board ID is already in use.");
+            return mine ? ViewOf.Board(existing) : throw BoardException.Conflict("That board ID is already in use.");
         }
         if (await db.RetiredIds.AnyAsync(r => r.Id == id, ct))
             throw BoardException.Conflict("That board ID belonged to a deleted board.");
@@ -35,7 +35,7 @@ public sealed class BoardCommands(KanbanDb db, BoardWriter writer)
         db.Members.Add(new Member { BoardId = id, UserId = caller.UserId, Role = BoardRole.Owner });
         await writer.SaveAsync(ct);
         db.ChangeTracker.Clear();
-        return BoardView.Of(board);
+        return ViewOf.Board(board);
     }
 
     public async Task<BoardView> RenameAsync(Caller caller, string boardId, string newName, CancellationToken ct)
@@ -47,9 +47,9 @@ public sealed class BoardCommands(KanbanDb db, BoardWriter writer)
             if (change.Board.Name != name)
             {
                 change.Board.Name = name;
-                change.Emit(EventTypes.BoardUpdated, new { updates = new { name } });
+                change.Emit(new BoardUpdated(new NameChange(name)));
             }
-            return Task.FromResult(BoardView.Of(change.Board));
+            return Task.FromResult(ViewOf.Board(change.Board));
         }, ct);
     }
 
@@ -63,7 +63,7 @@ public sealed class BoardCommands(KanbanDb db, BoardWriter writer)
                 .Concat(db.Columns.Where(c => c.BoardId == id).Select(c => c.Id))
                 .ToListAsync(ct);
             db.RetiredIds.AddRange(itemIds.Append(id).Select(x => new RetiredId { Id = x }));
-            change.Emit(EventTypes.BoardDeleted, new { });
+            change.Emit(new BoardDeleted());
             // The log goes with the board: board:deleted is published, never replayed.
             await db.Tasks.Where(t => t.BoardId == id).ExecuteDeleteAsync(ct);
             await db.Columns.Where(c => c.BoardId == id).ExecuteDeleteAsync(ct);

@@ -11,7 +11,7 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users)
     {
         var boards = await db.Members.AsNoTracking().Where(m => m.UserId == caller.UserId)
             .Join(db.Boards, m => m.BoardId, b => b.Id, (m, b) => b).ToListAsync(ct);
-        return boards.OrderBy(b => b.Name, StringComparer.OrdinalIgnoreCase).ThenBy(b => b.Id).Select(BoardView.Of).ToList();
+        return boards.OrderBy(b => b.Name, StringComparer.OrdinalIgnoreCase).ThenBy(b => b.Id).Select(ViewOf.Board).ToList();
     }
 
     public async Task<BoardRole?> RoleAsync(Guid boardId, Caller caller, CancellationToken ct) =>
@@ -43,7 +43,7 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users)
         var columns = await db.Columns.AsNoTracking().Where(c => c.BoardId == boardId).ToListAsync(ct);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.BoardId == boardId).ToListAsync(ct);
         var members = await MembersAsync(boardId, role, ct);
-        return BoardView.Of(board) with { Columns = await ColumnViewsAsync(columns, tasks, ct), Members = members };
+        return ViewOf.Board(board) with { Columns = await ColumnViewsAsync(columns, tasks, ct), Members = members };
     }
 
     public async Task<IReadOnlyList<ColumnView>> ColumnsAsync(Guid boardId, CancellationToken ct)
@@ -58,7 +58,7 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users)
     {
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.ColumnId == columnId).ToListAsync(ct);
         var creators = await users.ViewsAsync(tasks.Select(t => t.CreatedById), ct);
-        return Ordered(tasks).Select(t => TaskView.Of(t, creators[t.CreatedById])).ToList();
+        return Ordered(tasks).Select(t => ViewOf.Task(t, creators[t.CreatedById])).ToList();
     }
 
     /// <summary>The members as a member in <paramref name="role"/> sees them: emails for owners only.</summary>
@@ -74,8 +74,8 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users)
     private async Task<IReadOnlyList<ColumnView>> ColumnViewsAsync(List<Column> columns, List<BoardTask> tasks, CancellationToken ct)
     {
         var creators = await users.ViewsAsync(tasks.Select(t => t.CreatedById), ct);
-        var byColumn = Ordered(tasks).Select(t => TaskView.Of(t, creators[t.CreatedById])).ToLookup(t => t.ColumnId);
-        return Ordered(columns).Select(c => ColumnView.Of(c, byColumn[c.Id].ToList())).ToList();
+        var byColumn = Ordered(tasks).Select(t => ViewOf.Task(t, creators[t.CreatedById])).ToLookup(t => t.ColumnId);
+        return Ordered(columns).Select(c => ViewOf.Column(c, byColumn[c.Id].ToList())).ToList();
     }
 
     // Order is the ordinal order of rank, and nothing else.

@@ -25,7 +25,7 @@ public sealed class ColumnCommands(KanbanDb db, BoardWriter writer)
             if (existing is not null)
             {
                 if (existing.BoardId == boardId && existing.CreatedById == caller.UserId)
-                    return ColumnView.Of(existing, null);
+                    return ViewOf.Column(existing, null);
                 throw BoardException.Conflict("That column ID is already in use.");
             }
             if (await db.RetiredIds.AnyAsync(r => r.Id == id, ct))
@@ -36,11 +36,11 @@ public sealed class ColumnCommands(KanbanDb db, BoardWriter writer)
             var column = new Column
             {
                 Id = id, BoardId = boardId, Name = name, CreatedById = caller.UserId,
-                Rank = await change.RankAtAsync(siblings, slot, EventTypes.ColumnsReranked, Reranked, ct),
+                Rank = await change.RankAtAsync(siblings, slot, Reranked, ct),
             };
             db.Columns.Add(column);
-            var view = ColumnView.Of(column, []);
-            change.Emit(EventTypes.ColumnCreated, new { column = view });
+            var view = ViewOf.Column(column, []);
+            change.Emit(new ColumnCreated(view));
             return view;
         }, ct);
     }
@@ -55,9 +55,9 @@ public sealed class ColumnCommands(KanbanDb db, BoardWriter writer)
             if (column.Name != name)
             {
                 column.Name = name;
-                change.Emit(EventTypes.ColumnUpdated, new { columnId = id, updates = new { name } });
+                change.Emit(new ColumnUpdated(id, new NameChange(name)));
             }
-            return ColumnView.Of(column, null);
+            return ViewOf.Column(column, null);
         }, ct);
     }
 
@@ -71,11 +71,11 @@ public sealed class ColumnCommands(KanbanDb db, BoardWriter writer)
             var siblings = db.Columns.Where(c => c.BoardId == column.BoardId && c.Id != id);
             var slot = await Placement.SlotAsync(siblings, index, Limits.ColumnsPerBoard, "index", ct);
             if (slot.Position == await Placement.PositionOfAsync(siblings, column.Rank, ct))
-                return ColumnView.Of(column, null); // already there: not a change
+                return ViewOf.Column(column, null); // already there: not a change
 
-            column.Rank = await change.RankAtAsync(siblings, slot, EventTypes.ColumnsReranked, Reranked, ct);
-            change.Emit(EventTypes.ColumnMoved, new { columnId = id, rank = column.Rank, position = slot.Position });
-            return ColumnView.Of(column, null);
+            column.Rank = await change.RankAtAsync(siblings, slot, Reranked, ct);
+            change.Emit(new ColumnMoved(id, column.Rank, slot.Position));
+            return ViewOf.Column(column, null);
         }, ct);
     }
 
@@ -90,13 +90,13 @@ public sealed class ColumnCommands(KanbanDb db, BoardWriter writer)
             db.RetiredIds.AddRange(taskIds.Append(id).Select(x => new RetiredId { Id = x }));
             await db.Tasks.Where(t => t.ColumnId == id).ExecuteDeleteAsync(ct);
             db.Columns.Remove(column);
-            change.Emit(EventTypes.ColumnDeleted, new { columnId = id });
+            change.Emit(new ColumnDeleted(id));
             return new DeletePayload(id);
         }, ct);
     }
 
-    private static object Reranked(IReadOnlyList<Column> columns) =>
-        new { ranks = columns.Select(c => new { columnId = c.Id, rank = c.Rank }) };
+    private static ColumnsReranked Reranked(IReadOnlyList<Column> columns) =>
+        new(columns.Select(c => new ColumnRank(c.Id, c.Rank)).ToList());
 
     private async Task<Guid> BoardOfAsync(Guid columnId, CancellationToken ct) =>
         await db.Columns.Where(c => c.Id == columnId).Select(c => (Guid?)c.BoardId).SingleOrDefaultAsync(ct)

@@ -1,13 +1,5 @@
 namespace Kanban.Server.Boards;
 
-/// <summary>Roles are ordered: each one can do everything the one below it can.</summary>
-public enum BoardRole
-{
-    Viewer = 0,
-    Editor = 1,
-    Owner = 2,
-}
-
 public sealed class Member
 {
     public Guid BoardId { get; set; }

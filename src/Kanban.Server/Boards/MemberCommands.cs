@@ -35,7 +35,7 @@ public sealed class MemberCommands(KanbanDb db, BoardWriter writer, ILookupNorma
                     await EnsureAnotherOwnerAsync(id, user.Id, ct);
                 existing.Role = role;
             }
-            change.Emit(EventTypes.MemberAdded, new { member = member.WithoutEmail() }); // every member hears it
+            change.Emit(new MemberAdded(member.WithoutEmail())); // every member hears it
             return member;
         }, ct);
     }
@@ -55,7 +55,7 @@ public sealed class MemberCommands(KanbanDb db, BoardWriter writer, ILookupNorma
             if (member.Role == BoardRole.Owner)
                 await EnsureAnotherOwnerAsync(id, userId, ct);
             db.Members.Remove(member);
-            change.Emit(EventTypes.MemberRemoved, new { userId });
+            change.Emit(new MemberRemoved(userId));
             return new DeletePayload(removed);
         }, ct);
     }

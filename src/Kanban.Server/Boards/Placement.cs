@@ -30,19 +30,19 @@ public static class Placement
         where T : class, IRanked =>
         siblings.CountAsync(s => string.Compare(s.Rank, rank) < 0, ct);
 
-    public static Task<string> RankAtAsync<T>(
+    public static Task<string> RankAtAsync<T, TReranked>(
         this BoardChange change, IQueryable<T> siblings, Slot slot,
-        string rerankedType, Func<IReadOnlyList<T>, object> rerankedPayload, CancellationToken ct)
-        where T : class, IRanked =>
+        Func<IReadOnlyList<T>, TReranked> reranked, CancellationToken ct)
+        where T : class, IRanked where TReranked : IBoardEvent =>
         change.RankAtAsync(siblings, slot,
             (skip, take) => siblings.OrderBy(s => s.Rank).Select(s => s.Rank).Skip(skip).Take(take).ToListAsync(ct),
-            rerankedType, rerankedPayload, ct);
+            reranked, ct);
 
     /// <param name="ranks">The siblings' ranks in order, <c>take</c> of them from <c>skip</c>.</param>
-    public static async Task<string> RankAtAsync<T>(
+    public static async Task<string> RankAtAsync<T, TReranked>(
         this BoardChange change, IQueryable<T> siblings, Slot slot, Func<int, int, Task<List<string>>> ranks,
-        string rerankedType, Func<IReadOnlyList<T>, object> rerankedPayload, CancellationToken ct)
-        where T : class, IRanked
+        Func<IReadOnlyList<T>, TReranked> reranked, CancellationToken ct)
+        where T : class, IRanked where TReranked : IBoardEvent
     {
         string? before = null, after = null;
         if (slot.Position > 0)
@@ -65,7 +65,7 @@ public static class Placement
         var keys = Rank.Spread(all.Count + 1);
         for (var i = 0; i < all.Count; i++)
             all[i].Rank = keys[i < slot.Position ? i : i + 1];
-        change.Emit(rerankedType, rerankedPayload(all));
+        change.Emit(reranked(all));
         return keys[slot.Position];
     }
 }

@@ -42,12 +42,12 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
             var task = new BoardTask
             {
                 Id = id, BoardId = boardId, ColumnId = columnId, Title = title, Description = description,
-                Rank = await change.RankAtAsync(siblings, slot, EventTypes.TasksReranked, Reranked(columnId), ct),
+                Rank = await change.RankAtAsync(siblings, slot, Reranked(columnId), ct),
                 CreatedAt = change.Now, UpdatedAt = change.Now, CreatedById = caller.UserId,
             };
             db.Tasks.Add(task);
-            var view = TaskView.Of(task, change.Actor);
-            change.Emit(EventTypes.TaskCreated, new { task = view });
+            var view = ViewOf.Task(task, change.Actor);
+            change.Emit(new TaskCreated(view));
             return view;
         }, ct);
     }
@@ -61,19 +61,16 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
         return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
         {
             var (task, creator) = await LoadAsync(id, change, input.ExpectedVersion, ct);
-            var updates = new Dictionary<string, object>();
-            if (title is not null && title != task.Title)
-                updates["title"] = task.Title = title;
-            if (description is not null && description != task.Description)
-                updates["description"] = task.Description = description;
-            if (updates.Count == 0)
-                return TaskView.Of(task, creator);
+            // Only what changed travels in the event.
+            var newTitle = title is not null && title != task.Title ? task.Title = title : null;
+            var newDescription = description is not null && description != task.Description ? task.Description = description : null;
+            if (newTitle is null && newDescription is null)
+                return ViewOf.Task(task, creator);
 
             task.Version++;
             task.UpdatedAt = change.Now;
-            updates["updatedAt"] = change.Now.UtcDateTime;
-            change.Emit(EventTypes.TaskUpdated, new { taskId = id, updates, version = task.Version });
-            return TaskView.Of(task, creator);
+            change.Emit(new TaskUpdated(id, new TaskChanges(newTitle, newDescription, change.Now.UtcDateTime), task.Version));
+            return ViewOf.Task(task, creator);
         }, ct);
     }
 
@@ -94,20 +91,16 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
             var slot = Placement.SlotOf(count, index, Limits.TasksPerColumn, "columnId");
             var fromColumn = task.ColumnId;
             if (fromColumn == columnId && slot.Position == await queries.OtherTasksBefore(db, columnId, id, task.Rank, ct))
-                return TaskView.Of(task, creator); // already there: not a change
+                return ViewOf.Task(task, creator); // already there: not a change
 
             task.Rank = await change.RankAtAsync(siblings, slot,
                 (skip, take) => queries.OtherTaskRanks(db, columnId, id, skip, take).ToListAsync(ct).AsTask(),
-                EventTypes.TasksReranked, Reranked(columnId), ct);
+                Reranked(columnId), ct);
             task.ColumnId = columnId;
             task.Version++;
             task.UpdatedAt = change.Now;
-            change.Emit(EventTypes.TaskMoved, new
-            {
-                taskId = id, fromColumn, toColumn = columnId, rank = task.Rank, position = slot.Position,
-                version = task.Version, updatedAt = change.Now.UtcDateTime,
-            });
-            return TaskView.Of(task, creator);
+            change.Emit(new TaskMoved(id, fromColumn, columnId, task.Rank, slot.Position, task.Version, change.Now.UtcDateTime));
+            return ViewOf.Task(task, creator);
         }, ct);
     }
 
@@ -119,13 +112,13 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
             var (task, _) = await LoadAsync(id, change, null, ct);
             db.Tasks.Remove(task);
             db.RetiredIds.Add(new RetiredId { Id = id });
-            change.Emit(EventTypes.TaskDeleted, new { taskId = id });
+            change.Emit(new TaskDeleted(id));
             return new DeletePayload(id);
         }, ct);
     }
 
-    private static Func<IReadOnlyList<BoardTask>, object> Reranked(Guid columnId) =>
-        tasks => new { columnId, ranks = tasks.Select(t => new { taskId = t.Id, rank = t.Rank }) };
+    private static Func<IReadOnlyList<BoardTask>, TasksReranked> Reranked(Guid columnId) =>
+        tasks => new TasksReranked(columnId, tasks.Select(t => new TaskRank(t.Id, t.Rank)).ToList());
 
     private async Task<Guid> BoardOfAsync(Guid taskId, CancellationToken ct) =>
         await queries.BoardOfTask(db, taskId, ct) ?? throw BoardException.NotFound("Task");
@@ -139,10 +132,10 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
         var row = await queries.LoadTaskAndCreator(db, id, change.Board.Id, ct) ?? throw BoardException.NotFound("Task");
         var creator = new UserView(row.Task.CreatedById, AppUser.NameOf(row.DisplayName, row.Email));
         if (expectedVersion is not null && expectedVersion != row.Task.Version)
-            throw BoardException.Conflict("The task was changed by someone else.", TaskView.Of(row.Task, creator));
+            throw BoardException.Conflict("The task was changed by someone else.", ViewOf.Task(row.Task, creator));
         return (row.Task, creator);
     }
 
     private async Task<TaskView> ViewAsync(BoardTask task, CancellationToken ct) =>
-        TaskView.Of(task, await users.ViewAsync(task.CreatedById, ct));
+        ViewOf.Task(task, await users.ViewAsync(task.CreatedById, ct));
 }

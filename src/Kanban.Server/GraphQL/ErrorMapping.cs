@@ -26,7 +26,7 @@ public sealed class ErrorMapping : IErrorInfoProvider
                 if (e.Field is not null)
                     extensions["field"] = e.Field;
                 if (e.Current is not null)
-                    extensions["current"] = JsonSerializer.SerializeToElement(e.Current, EventJson.Options);
+                    extensions["current"] = JsonSerializer.SerializeToElement(e.Current, ContractJson.Options);
                 break;
             case DocumentError:
                 // Syntax, validation (unknown fields, wrong types), depth and complexity limits.

@@ -11,11 +11,11 @@ namespace Kanban.Server.Realtime;
 /// up. Changes never arrive here; they come over GraphQL and leave through the dispatcher.
 /// </summary>
 public sealed class BoardHub(EventLog log, BoardReader boards, UserDirectory users, BoardRooms rooms, HubConnections open, KanbanMetrics metrics)
-    : Hub<IBoardClient>
+    : Hub
 {
     private Caller Caller => new(Context.UserIdentifier ?? throw BoardException.Unauthenticated(), null);
 
-    public async Task<object?> JoinBoard(string boardId, long? afterSeq)
+    public async Task<Wire> JoinBoard(string boardId, long? afterSeq)
     {
         var id = Limits.Id(boardId, "boardId");
         var caller = Caller;
@@ -43,13 +43,11 @@ public sealed class BoardHub(EventLog log, BoardReader boards, UserDirectory use
         metrics.CaughtUp(snapshot: catchUp.Snapshot is not null);
         rooms.AnnouncePresence(id);
 
-        return new Dictionary<string, object?>
-        {
-            ["seq"] = catchUp.Seq,
-            ["events"] = catchUp.Events.Select(e => Wire.FromJson(e.Payload)).ToList(),
-            ["snapshot"] = catchUp.Snapshot is null ? null : Wire.From(catchUp.Snapshot),
-            ["presence"] = await rooms.ViewersAsync(id),
-        };
+        return Wire.From(new JoinAnswer(
+            catchUp.Seq,
+            catchUp.Events.Select(e => Wire.FromJson(e.Payload)).ToList(),
+            catchUp.Snapshot,
+            await rooms.ViewersAsync(id)));
     }
 
     public Task LeaveBoard(string boardId) =>

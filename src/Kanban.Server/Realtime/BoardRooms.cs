@@ -10,7 +10,7 @@ namespace Kanban.Server.Realtime;
 /// it. Joining, leaving and being put out all go through here so the two never disagree.
 /// With the Redis backplane, the group and presence span every server.
 /// </summary>
-public sealed class BoardRooms(IHubContext<BoardHub, IBoardClient> hub, IPresence presence, TimeProvider clock, ILogger<BoardRooms> logger)
+public sealed class BoardRooms(IHubContext<BoardHub> hub, IPresence presence, TimeProvider clock, ILogger<BoardRooms> logger)
 {
     // Taking a connection of another server out of a group waits for that server's answer;
     // a server that died never answers, and its connections are gone anyway.
@@ -21,14 +21,14 @@ public sealed class BoardRooms(IHubContext<BoardHub, IBoardClient> hub, IPresenc
     public async Task JoinAsync(Guid boardId, string connectionId, UserView user)
     {
         await presence.JoinAsync(boardId, connectionId, user);
-        await hub.Groups.AddToGroupAsync(connectionId, BoardClientExtensions.Group(boardId));
+        await hub.Groups.AddToGroupAsync(connectionId, Group(boardId));
     }
 
     public async Task LeaveAsync(Guid boardId, string connectionId, bool announce = true)
     {
         try
         {
-            await hub.Groups.RemoveFromGroupAsync(connectionId, BoardClientExtensions.Group(boardId)).WaitAsync(RemoteAnswer);
+            await hub.Groups.RemoveFromGroupAsync(connectionId, Group(boardId)).WaitAsync(RemoteAnswer);
         }
         catch (TimeoutException)
         {
@@ -49,7 +49,7 @@ public sealed class BoardRooms(IHubContext<BoardHub, IBoardClient> hub, IPresenc
         var connections = await presence.ConnectionsAsync(boardId, userId);
         await Task.WhenAll(connections.Select(c => LeaveAsync(boardId, c, announce: false)));
         if (connections.Count > 0)
-            await hub.Clients.Clients(connections).Send(type, why);
+            await hub.Clients.Clients(connections).SendAsync(type, why);
         if (userId is not null)
             AnnouncePresence(boardId);
     }
@@ -68,7 +68,7 @@ public sealed class BoardRooms(IHubContext<BoardHub, IBoardClient> hub, IPresenc
         return true;
     }
 
-    public async Task<Wire> ViewersAsync(Guid boardId) => Wire.From(await presence.ViewersAsync(boardId));
+    public async Task<IReadOnlyList<Viewer>> ViewersAsync(Guid boardId) => await presence.ViewersAsync(boardId);
 
     /// <summary>
     /// Tells the room who is in it, soon. Changes within <see cref="PresenceSettle"/> of each
@@ -99,13 +99,10 @@ public sealed class BoardRooms(IHubContext<BoardHub, IBoardClient> hub, IPresenc
     /// <summary>presence:changed is not logged: it has no seq, actor or origin.</summary>
     private async Task SendPresenceAsync(Guid boardId)
     {
-        var change = Wire.From(new
-        {
-            type = EventTypes.PresenceChanged,
-            boardId,
-            viewers = await presence.ViewersAsync(boardId),
-            at = clock.GetUtcNow().UtcDateTime,
-        });
-        await hub.Clients.Group(BoardClientExtensions.Group(boardId)).PresenceChanged(change);
+        var change = new PresenceChanged(boardId, await presence.ViewersAsync(boardId), clock.GetUtcNow().UtcDateTime);
+        await hub.Clients.Group(Group(boardId)).SendAsync(PresenceChanged.Name, Wire.From(change));
     }
+
+    /// <summary>The SignalR group of a board's room.</summary>
+    public static string Group(Guid boardId) => $"board:{boardId}";
 }

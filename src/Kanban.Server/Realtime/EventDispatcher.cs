@@ -11,7 +11,7 @@ namespace Kanban.Server.Realtime;
 /// they were handed over (seq order), different boards in parallel: each board always goes
 /// through the same one of a few lanes, and each lane sends one event at a time.
 /// </summary>
-public sealed class EventDispatcher(IHubContext<BoardHub, IBoardClient> hub, BoardRooms rooms, KanbanMetrics metrics, ILogger<EventDispatcher> logger)
+public sealed class EventDispatcher(IHubContext<BoardHub> hub, BoardRooms rooms, KanbanMetrics metrics, ILogger<EventDispatcher> logger)
     : BackgroundService, IEventPublisher
 {
     private readonly Channel<BoardEvent>[] _lanes = Enumerable.Range(0, Math.Max(4, Environment.ProcessorCount * 2))
@@ -48,16 +48,16 @@ public sealed class EventDispatcher(IHubContext<BoardHub, IBoardClient> hub, Boa
     {
         var payload = Wire.FromJson(e.Payload);
         // Whoever an event puts out of the room hears it first, directly, and nothing after it.
-        if (e.Type == EventTypes.MemberRemoved)
+        if (e.Type == MemberRemoved.Name)
         {
-            using var removed = JsonDocument.Parse(e.Payload);
-            await rooms.PutOutAsync(e.BoardId, removed.RootElement.GetProperty("userId").GetString()!, e.Type, payload);
+            var removed = JsonSerializer.Deserialize<MemberRemoved>(e.Payload, ContractJson.Options)!;
+            await rooms.PutOutAsync(e.BoardId, removed.UserId, e.Type, payload);
         }
-        else if (e.Type == EventTypes.BoardDeleted)
+        else if (e.Type == BoardDeleted.Name)
         {
             await rooms.PutOutAsync(e.BoardId, null, e.Type, payload);
         }
-        await hub.Clients.Group(BoardClientExtensions.Group(e.BoardId)).Send(e.Type, payload);
+        await hub.Clients.Group(BoardRooms.Group(e.BoardId)).SendAsync(e.Type, payload);
         metrics.Published();
     }
 }

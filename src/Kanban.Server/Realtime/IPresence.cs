@@ -2,9 +2,6 @@ using Kanban.Server.Boards;
 
 namespace Kanban.Server.Realtime;
 
-/// <summary>One person looking at a board: how many of their connections, and what they edit.</summary>
-public sealed record Viewer(UserView User, int Connections, Guid? EditingTaskId);
-
 /// <summary>
 /// Who is connected to which board. Kept behind this interface so that a shared store can
 /// replace the in-memory one when several servers run.

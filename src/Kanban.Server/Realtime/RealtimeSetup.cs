@@ -18,7 +18,7 @@ public static class RealtimeSetup
         var signalR = services.AddSignalR(o => o.AddFilter<HubErrors>())
             .AddJsonProtocol(o =>
             {
-                o.PayloadSerializerOptions.PropertyNamingPolicy = EventJson.Options.PropertyNamingPolicy;
+                o.PayloadSerializerOptions.PropertyNamingPolicy = ContractJson.Options.PropertyNamingPolicy;
                 o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseUpper));
             })
             .AddMessagePackProtocol(o => o.SerializerOptions = o.SerializerOptions.WithResolver(

@@ -18,7 +18,7 @@ public sealed class Wire(ReadOnlyMemory<byte> utf8)
 {
     public ReadOnlyMemory<byte> Utf8 { get; } = utf8;
 
-    public static Wire From(object value) => new(JsonSerializer.SerializeToUtf8Bytes(value, EventJson.Options));
+    public static Wire From(object value) => new(JsonSerializer.SerializeToUtf8Bytes(value, ContractJson.Options));
 
     /// <summary>A logged event's payload, which is already the pushed object.</summary>
     public static Wire FromJson(string json) => new(Encoding.UTF8.GetBytes(json));

@@ -6,10 +6,15 @@ namespace Kanban.Tests.Realtime;
 /// <summary>The client-side ordering of events: duplicates dropped, early ones held, gaps filled from the log.</summary>
 public sealed class BoardFeedTests
 {
-    private static readonly JsonElement Empty = JsonDocument.Parse("""{"id":"b","name":"B","seq":0,"columns":[],"members":[]}""").RootElement;
+    private const string Board = "0000000b-0000-0000-0000-000000000000";
+
+    private static readonly JsonElement Empty = JsonDocument.Parse($$"""{"id":"{{Board}}","name":"B","seq":0,"columns":[],"members":[]}""").RootElement;
+
+    /// <summary>The column made by event <paramref name="seq"/>.</summary>
+    private static string Column(long seq) => $"0000000c-0000-0000-0000-{seq:D12}";
 
     private static JsonElement ColumnCreated(long seq) => JsonDocument.Parse(
-        $$$"""{"type":"column:created","boardId":"b","seq":{{{seq}}},"column":{"id":"c{{{seq}}}","boardId":"b","name":"C{{{seq}}}","rank":"a{{{seq}}}","tasks":[]}}""").RootElement;
+        $$$"""{"type":"column:created","boardId":"{{{Board}}}","seq":{{{seq}}},"column":{"id":"{{{Column(seq)}}}","boardId":"{{{Board}}}","name":"C{{{seq}}}","rank":"a{{{seq}}}","tasks":[]}}""").RootElement;
 
     [Fact]
     public async Task EventsApplyInSeqOrderWhateverOrderTheyArriveIn()
@@ -18,7 +23,7 @@ public sealed class BoardFeedTests
         foreach (var seq in new long[] { 2, 1, 1, 3, 2 })
             feed.Receive(ColumnCreated(seq));
         await feed.WaitForSeqAsync(3, TimeSpan.FromSeconds(5));
-        Assert.Equal(["c1", "c2", "c3"], feed.Read(r => r.ColumnIds.Order().ToList()));
+        Assert.Equal([Column(1), Column(2), Column(3)], feed.Read(r => r.ColumnIds.Order().ToList()));
         Assert.Equal(0, feed.GapsFilled);
     }
 

@@ -16,7 +16,7 @@ namespace Kanban.Server.Realtime.Redis;
 /// </summary>
 public sealed class BackplaneRecovery(
     RedisLink redis, RedisPresence presence, BoardRooms rooms, HubConnections open,
-    IHubContext<BoardHub, IBoardClient> hub, IServiceScopeFactory scopes, ILogger<BackplaneRecovery> logger) : IHostedService
+    IHubContext<BoardHub> hub, IServiceScopeFactory scopes, ILogger<BackplaneRecovery> logger) : IHostedService
 {
     private static readonly TimeSpan ReplayAgainAfter = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim _one = new(1, 1);
@@ -86,7 +86,7 @@ public sealed class BackplaneRecovery(
                     .OrderByDescending(e => e.Seq).FirstOrDefaultAsync(ct);
                 if (newest is not null)
                 {
-                    await hub.Clients.Clients(connections.Select(c => c.ConnectionId).ToList()).Send(newest.Type, Wire.FromJson(newest.Payload));
+                    await hub.Clients.Clients(connections.Select(c => c.ConnectionId).ToList()).SendAsync(newest.Type, Wire.FromJson(newest.Payload));
                     replayed++;
                 }
                 rooms.AnnouncePresence(boardId);

@@ -47,7 +47,7 @@ public sealed class NodeProcess(string name, string directory, IDictionary<strin
 
     public void Dispose() => _process?.Dispose();
 
-    private static string RepoRoot
+    public static string RepoRoot
     {
         get
         {

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Kanban.Server.Events;
+namespace Kanban.Contract;
 
-/// <summary>The JSON shape of events: camelCase, roles as OWNER/EDITOR/VIEWER, nulls kept.</summary>
-public static class EventJson
+/// <summary>The JSON of the API and its events: camelCase, roles as OWNER/EDITOR/VIEWER, nulls kept.</summary>
+public static class ContractJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

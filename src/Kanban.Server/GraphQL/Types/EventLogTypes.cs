@@ -7,16 +7,6 @@ using Kanban.Server.Events;
 
 namespace Kanban.Server.GraphQL.Types;
 
-/// <summary>An arbitrary JSON value, output only: an event's payload as it was pushed.</summary>
-public sealed class JsonGraphType : ScalarGraphType
-{
-    public JsonGraphType() => Name = "JSON";
-
-    public override object? Serialize(object? value) => value;
-    public override object? ParseValue(object? value) => ThrowValueConversionError(value);
-    public override object? ParseLiteral(GraphQLValue value) => ThrowLiteralConversionError(value);
-}
-
 public sealed class BoardEventType : ObjectGraphType<BoardEvent>
 {
     public const double PayloadImpact = 20;
@@ -43,15 +33,5 @@ public sealed class EventPageType : ObjectGraphType<EventPage>
         Field(p => p.Events, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<BoardEventType>>>));
         Field(p => p.HasMore);
         Field(p => p.ResetRequired);
-    }
-}
-
-public sealed class DeletePayloadType : ObjectGraphType<DeletePayload>
-{
-    public DeletePayloadType()
-    {
-        Name = "DeletePayload";
-        Field(p => p.Id, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(p => p.Success);
     }
 }

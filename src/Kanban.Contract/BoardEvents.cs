@@ -1,0 +1,124 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+
+namespace Kanban.Contract;
+
+/// <summary>
+/// An event's own fields. Every event travels as one flat object: <c>type</c> (its
+/// <see cref="Name"/>, also the SignalR client method), <c>boardId</c>, <c>seq</c>, these fields,
+/// then <c>actor</c>, <c>origin</c> and <c>at</c>. Adding an event is one record here.
+/// </summary>
+public interface IBoardEvent
+{
+    static abstract string Name { get; }
+}
+
+public sealed record TaskCreated(TaskView Task) : IBoardEvent
+{
+    public static string Name => "task:created";
+}
+
+/// <summary>Only the fields that changed are present in <see cref="Updates"/>.</summary>
+public sealed record TaskUpdated(Guid TaskId, TaskChanges Updates, int Version) : IBoardEvent
+{
+    public static string Name => "task:updated";
+}
+
+public sealed record TaskChanges(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Title,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Description,
+    DateTime UpdatedAt);
+
+public sealed record TaskMoved(Guid TaskId, Guid FromColumn, Guid ToColumn, string Rank, int Position, int Version, DateTime UpdatedAt) : IBoardEvent
+{
+    public static string Name => "task:moved";
+}
+
+public sealed record TaskDeleted(Guid TaskId) : IBoardEvent
+{
+    public static string Name => "task:deleted";
+}
+
+/// <summary>A column's tasks got new ranks (the gap between two was worn out); their order is unchanged.</summary>
+public sealed record TasksReranked(Guid ColumnId, IReadOnlyList<TaskRank> Ranks) : IBoardEvent
+{
+    public static string Name => "tasks:reranked";
+}
+
+public sealed record TaskRank(Guid TaskId, string Rank);
+
+public sealed record ColumnCreated(ColumnView Column) : IBoardEvent
+{
+    public static string Name => "column:created";
+}
+
+public sealed record ColumnUpdated(Guid ColumnId, NameChange Updates) : IBoardEvent
+{
+    public static string Name => "column:updated";
+}
+
+public sealed record ColumnMoved(Guid ColumnId, string Rank, int Position) : IBoardEvent
+{
+    public static string Name => "column:moved";
+}
+
+/// <summary>The column and every task in it are gone.</summary>
+public sealed record ColumnDeleted(Guid ColumnId) : IBoardEvent
+{
+    public static string Name => "column:deleted";
+}
+
+public sealed record ColumnsReranked(IReadOnlyList<ColumnRank> Ranks) : IBoardEvent
+{
+    public static string Name => "columns:reranked";
+}
+
+public sealed record ColumnRank(Guid ColumnId, string Rank);
+
+public sealed record BoardUpdated(NameChange Updates) : IBoardEvent
+{
+    public static string Name => "board:updated";
+}
+
+public sealed record NameChange(string Name);
+
+/// <summary>The last event of a board: everyone in its room hears it and is put out.</summary>
+public sealed record BoardDeleted : IBoardEvent
+{
+    public static string Name => "board:deleted";
+}
+
+/// <summary>Also sent, with the new role, when a member's role changes.</summary>
+public sealed record MemberAdded(MemberView Member) : IBoardEvent
+{
+    public static string Name => "member:added";
+}
+
+/// <summary>The removed member's connections hear it and are put out.</summary>
+public sealed record MemberRemoved(string UserId) : IBoardEvent
+{
+    public static string Name => "member:removed";
+}
+
+/// <summary>
+/// Who is looking at the board. Not logged: it has no seq, actor or origin; its object is
+/// <c>type</c>, <c>boardId</c>, <c>viewers</c> and <c>at</c>.
+/// </summary>
+public sealed record PresenceChanged(Guid BoardId, IReadOnlyList<Viewer> Viewers, DateTime At) : IBoardEvent
+{
+    public static string Name => "presence:changed";
+
+    [JsonPropertyOrder(-1)] public string Type => Name;
+}
+
+/// <summary>Every event's name, read from the records above: the one list servers and clients share.</summary>
+public static class BoardEvents
+{
+    public static IReadOnlyList<string> Names { get; } = typeof(IBoardEvent).Assembly.GetTypes()
+        .Where(t => t.IsAssignableTo(typeof(IBoardEvent)) && !t.IsInterface)
+        .Select(t => (string)t.GetProperty(nameof(IBoardEvent.Name), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!)
+        .Order(StringComparer.Ordinal)
+        .ToList();
+
+    public static string NameOf<T>() where T : IBoardEvent => T.Name;
+}
