@@ -22,27 +22,16 @@ public static class Hosting
         };
     }
 
-    /// <summary>Listen addresses (PORT, default 8080, unless ASPNETCORE_URLS says otherwise; METRICS_URL), body limit, options, proxies, CORS.</summary>
-    public static WebApplicationBuilder AddKanbanHosting(this WebApplicationBuilder builder)
+    /// <summary>Listen addresses (PORT or ASPNETCORE_URLS, and METRICS_URL), body limit, problem details, proxies, CORS.</summary>
+    public static WebApplicationBuilder AddKanbanHosting(this WebApplicationBuilder builder, KanbanOptions options)
     {
-        var options = builder.Configuration.Get<KanbanOptions>() ?? new KanbanOptions();
-        var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } given
-            ? given
-            : $"http://localhost:{builder.Configuration["PORT"] ?? "8080"}";
-        if (options.MetricsUrl is { Length: > 0 } metrics)
-            urls += ";" + metrics;
-        builder.WebHost.UseUrls(urls);
+        builder.WebHost.UseUrls(options.ListenUrls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = GraphQL.GraphQLEndpoint.MaxBodyBytes);
 
-        builder.Services.AddOptions<KanbanOptions>().BindConfiguration("");
         builder.Services.AddProblemDetails();
-        builder.Services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, options.TrustedProxies));
+        builder.Services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, options));
         builder.Services.AddCors(o => o.AddDefaultPolicy(p =>
-        {
-            var origins = (builder.Configuration["CLIENT_URL"] ?? "")
-                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            p.WithOrigins(origins).AllowCredentials().AllowAnyHeader().AllowAnyMethod();
-        }));
+            p.WithOrigins([.. options.ClientOrigins]).AllowCredentials().AllowAnyHeader().AllowAnyMethod()));
         return builder;
     }
 
@@ -51,19 +40,17 @@ public static class Hosting
     /// them: the session cookie is Secure when the browser came over HTTPS, and rate limits
     /// count the real client. Anyone else's X-Forwarded-* headers are ignored.
     /// </summary>
-    private static void TrustProxies(ForwardedHeadersOptions o, string trusted)
+    private static void TrustProxies(ForwardedHeadersOptions o, KanbanOptions options)
     {
         o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         o.KnownProxies.Clear();
         o.KnownIPNetworks.Clear();
-        foreach (var entry in trusted.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var entry in KanbanOptionsSetup.TrustedProxyEntries(options)) // checked at start-up
         {
             if (System.Net.IPNetwork.TryParse(entry, out var network))
                 o.KnownIPNetworks.Add(network);
-            else if (IPAddress.TryParse(entry, out var address))
-                o.KnownProxies.Add(address);
             else
-                throw new InvalidOperationException($"TRUSTED_PROXIES: '{entry}' is neither an address nor a CIDR range.");
+                o.KnownProxies.Add(IPAddress.Parse(entry));
         }
     }
 }

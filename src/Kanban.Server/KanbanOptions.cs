@@ -2,12 +2,32 @@ using Microsoft.Extensions.Configuration;
 
 namespace Kanban.Server;
 
-/// <summary>The server's settings. Each is an environment variable of the same name (see README).</summary>
+/// <summary>
+/// The server's settings, read in one place: each is an environment variable of the same name
+/// (or that key in appsettings.json; see the README's table). Bound once at start-up by
+/// <see cref="KanbanOptionsSetup"/>, checked there, and handed to whatever needs them.
+/// </summary>
 public sealed class KanbanOptions
 {
+    /// <summary>Listen on http://localhost:PORT, unless ASPNETCORE_URLS (<see cref="Urls"/>) says otherwise.</summary>
+    [ConfigurationKeyName("PORT")] public int Port { get; set; } = 8080;
+
+    /// <summary>ASP.NET Core's own listen addresses (ASPNETCORE_URLS), semicolon-separated.</summary>
+    [ConfigurationKeyName("urls")] public string? Urls { get; set; }
+
+    /// <summary>The SQLite database's folder, relative to the working directory.</summary>
     [ConfigurationKeyName("DATA_DIR")] public string DataDir { get; set; } = "data";
+
+    /// <summary>postgres://user:pass@host:port/db: PostgreSQL instead of SQLite.</summary>
     [ConfigurationKeyName("DATABASE_URL")] public string? DatabaseUrl { get; set; }
+
+    /// <summary>The same as an Npgsql connection string (ConnectionStrings__Postgres); DATABASE_URL wins.</summary>
+    [ConfigurationKeyName("ConnectionStrings:Postgres")] public string? PostgresConnectionString { get; set; }
+
+    /// <summary>Events kept per board; a client further behind gets a fresh snapshot.</summary>
     [ConfigurationKeyName("EVENT_RETENTION")] public int EventRetention { get; set; } = 10_000;
+
+    /// <summary>Comma-separated browser origins allowed by CORS, with credentials.</summary>
     [ConfigurationKeyName("CLIENT_URL")] public string? ClientUrl { get; set; }
 
     /// <summary>Mutations per second per user; 0 turns the limit off.</summary>
@@ -52,4 +72,14 @@ public sealed class KanbanOptions
     /// renew every third of it, so a dead server's viewers are gone within 4/3 of it.
     /// </summary>
     [ConfigurationKeyName("PRESENCE_TTL_SECONDS")] public int PresenceTtlSeconds { get; set; } = 15;
+
+    /// <summary>Export metrics and mutation traces over OTLP here (the other standard OTEL_* variables apply).</summary>
+    [ConfigurationKeyName("OTEL_EXPORTER_OTLP_ENDPOINT")] public string? OtlpEndpoint { get; set; }
+
+    /// <summary>The listen addresses: <see cref="Urls"/> or http://localhost:PORT, then <see cref="MetricsUrl"/>.</summary>
+    public string ListenUrls => (Urls is { Length: > 0 } urls ? urls : $"http://localhost:{Port}")
+                                + (MetricsUrl is { Length: > 0 } metrics ? ";" + metrics : "");
+
+    public IReadOnlyList<string> ClientOrigins =>
+        (ClientUrl ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -7,13 +7,14 @@ using Kanban.Server.Realtime;
 using Kanban.Server.Telemetry;
 
 var builder = WebApplication.CreateBuilder(Hosting.Options(args));
-builder.AddKanbanHosting();
-builder.Services.AddKanbanDatabase(builder.Configuration);
+var options = builder.AddKanbanOptions();
+builder.AddKanbanHosting(options);
+builder.Services.AddKanbanDatabase(options);
 builder.Services.AddKanbanAuth();
 builder.Services.AddBoards();
 builder.Services.AddKanbanGraphQL();
-builder.Services.AddRealtime(builder.Configuration);
-builder.Services.AddKanbanTelemetry(builder.Configuration);
+builder.Services.AddRealtime(options);
+builder.Services.AddKanbanTelemetry(options);
 builder.Services.AddKanbanHealth();
 
 var app = builder.Build();

@@ -12,9 +12,9 @@ public static class DatabaseSetup
     /// Contexts are pooled: a request leases one (reset on return) instead of building a context
     /// and its internal services each time.
     /// </summary>
-    public static IServiceCollection AddKanbanDatabase(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddKanbanDatabase(this IServiceCollection services, KanbanOptions options)
     {
-        var postgres = PostgresConnectionString(config);
+        var postgres = PostgresConnectionString(options);
         if (postgres is not null)
         {
             services.AddDbContextPool<KanbanDb, PostgresKanbanDb>(o => o.UseNpgsql(postgres));
@@ -22,7 +22,7 @@ public static class DatabaseSetup
             return services;
         }
 
-        var dataDir = Path.GetFullPath(config["DATA_DIR"] is { Length: > 0 } dir ? dir : "data");
+        var dataDir = Path.GetFullPath(options.DataDir);
         Directory.CreateDirectory(dataDir);
         var sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir, "kanban.db"), Pooling = true };
         services.AddDbContextPool<KanbanDb, SqliteKanbanDb>(o => o.UseSqlite(sqlite.ToString()).AddInterceptors(new SqlitePragmas()));
@@ -61,11 +61,11 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;"); // persistent: readers never block the writer
     }
 
-    private static string? PostgresConnectionString(IConfiguration config)
+    private static string? PostgresConnectionString(KanbanOptions options)
     {
-        if (config["DATABASE_URL"] is { Length: > 0 } url)
+        if (options.DatabaseUrl is { Length: > 0 } url)
             return FromUrl(url);
-        return config.GetConnectionString("Postgres") is { Length: > 0 } cs ? cs : null;
+        return options.PostgresConnectionString is { Length: > 0 } cs ? cs : null;
     }
 
     /// <summary>postgres://user:pass@host:port/db → an Npgsql connection string.</summary>

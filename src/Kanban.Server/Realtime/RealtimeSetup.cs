@@ -13,7 +13,7 @@ public static class RealtimeSetup
 {
     public const string HubPath = "/hubs/board";
 
-    public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddRealtime(this IServiceCollection services, KanbanOptions options)
     {
         var signalR = services.AddSignalR(o => o.AddFilter<HubErrors>())
             .AddJsonProtocol(o =>
@@ -27,7 +27,7 @@ public static class RealtimeSetup
         services.Configure<LoggerFilterOptions>(HubErrors.Quiet);
         services.AddSingleton<HubConnections>();
         services.AddHostedService<EndedSessions>();
-        if (config["REDIS_URL"] is { Length: > 0 })
+        if (options.RedisUrl is { Length: > 0 })
             signalR.AddRedisBackplane(services);
         else
             services.AddSingleton<IPresence, InMemoryPresence>();

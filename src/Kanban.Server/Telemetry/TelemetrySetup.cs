@@ -12,11 +12,11 @@ public static class TelemetrySetup
     /// Metrics always (for /metrics); traces only when there is somewhere to send them:
     /// OTEL_EXPORTER_OTLP_ENDPOINT (and the other standard OTEL_* variables) turn on OTLP export.
     /// </summary>
-    public static IServiceCollection AddKanbanTelemetry(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddKanbanTelemetry(this IServiceCollection services, KanbanOptions options)
     {
         services.AddSingleton<KanbanMetrics>();
-        var node = config["NODE_NAME"] is { Length: > 0 } name ? name : Environment.MachineName;
-        var otlp = !string.IsNullOrEmpty(config["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var node = options.NodeName;
+        var otlp = !string.IsNullOrEmpty(options.OtlpEndpoint);
 
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("kanban", serviceInstanceId: node))
