@@ -119,6 +119,4 @@ public static class BoardEvents
         .Select(t => (string)t.GetProperty(nameof(IBoardEvent.Name), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!)
         .Order(StringComparer.Ordinal)
         .ToList();
-
-    public static string NameOf<T>() where T : IBoardEvent => T.Name;
 }

@@ -8,7 +8,7 @@ namespace Kanban.Server.Auth;
 public sealed class UserDirectory(KanbanDb db)
 {
     public async Task<UserView> ViewAsync(string userId, CancellationToken ct) =>
-        (await ViewsAsync([userId], ct)).GetValueOrDefault(userId) ?? throw BoardException.NotFound("User");
+        (await ViewsAsync([userId], ct)).GetValueOrDefault(userId) ?? throw RefusalException.NotFound("User");
 
     public async Task<Dictionary<string, UserView>> ViewsAsync(IEnumerable<string> userIds, CancellationToken ct)
     {
@@ -21,7 +21,7 @@ public sealed class UserDirectory(KanbanDb db)
     public async Task<UserView> UpdateProfileAsync(Caller caller, string? name, CancellationToken ct)
     {
         var displayName = Limits.Name(name, "name");
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == caller.UserId, ct) ?? throw BoardException.Unauthenticated();
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == caller.UserId, ct) ?? throw RefusalException.Unauthenticated();
         user.DisplayName = displayName;
         await db.SaveChangesAsync(ct);
         return new UserView(user.Id, displayName);

@@ -25,10 +25,10 @@ public sealed class BoardCommands(KanbanDb db, BoardWriter writer)
         {
             var mine = existing.CreatedById == caller.UserId
                 && await db.Members.AnyAsync(m => m.BoardId == id && m.UserId == caller.UserId, ct);
-            return mine ? ViewOf.Board(existing) : throw BoardException.Conflict("That board ID is already in use.");
+            return mine ? ViewOf.Board(existing) : throw RefusalException.Conflict("That board ID is already in use.");
         }
         if (await db.RetiredIds.AnyAsync(r => r.Id == id, ct))
-            throw BoardException.Conflict("That board ID belonged to a deleted board.");
+            throw RefusalException.Conflict("That board ID belonged to a deleted board.");
 
         var board = new Board { Id = id, Name = name, CreatedById = caller.UserId, CreatedAt = writer.Now() };
         db.Boards.Add(board);

@@ -23,7 +23,7 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users)
     {
         if (await RoleAsync(boardId, caller, ct) is not null)
             return;
-        throw await db.Boards.AnyAsync(b => b.Id == boardId, ct) ? BoardException.Forbidden() : BoardException.NotFound("Board");
+        throw await db.Boards.AnyAsync(b => b.Id == boardId, ct) ? RefusalException.Forbidden() : RefusalException.NotFound("Board");
     }
 
     public Task<bool> HasTaskAsync(Guid boardId, Guid taskId, CancellationToken ct) =>

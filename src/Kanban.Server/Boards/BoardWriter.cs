@@ -36,12 +36,12 @@ public sealed class BoardWriter(
             // database's one write lock.
             if (!db.Database.IsSqlite()
                 && await db.Boards.Where(b => b.Id == boardId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Seq, b => b.Seq), ct) == 0)
-                throw BoardException.NotFound("Board");
+                throw RefusalException.NotFound("Board");
 
             // The board, the caller's role on it and the caller's name, in one round trip.
-            var me = await queries.LoadBoardAndCaller(db, boardId, caller.UserId, ct) ?? throw BoardException.NotFound("Board");
+            var me = await queries.LoadBoardAndCaller(db, boardId, caller.UserId, ct) ?? throw RefusalException.NotFound("Board");
             if (me.Role is not { } role || role < needed)
-                throw BoardException.Forbidden();
+                throw RefusalException.Forbidden();
             var board = me.Board;
 
             var actor = new UserView(caller.UserId, AppUser.NameOf(me.DisplayName, me.Email));
@@ -79,7 +79,7 @@ public sealed class BoardWriter(
         }
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
-            throw BoardException.Conflict("That ID is already in use.");
+            throw RefusalException.Conflict("That ID is already in use.");
         }
     }
 

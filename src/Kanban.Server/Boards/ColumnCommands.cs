@@ -26,10 +26,10 @@ public sealed class ColumnCommands(KanbanDb db, BoardWriter writer)
             {
                 if (existing.BoardId == boardId && existing.CreatedById == caller.UserId)
                     return ViewOf.Column(existing, null);
-                throw BoardException.Conflict("That column ID is already in use.");
+                throw RefusalException.Conflict("That column ID is already in use.");
             }
             if (await db.RetiredIds.AnyAsync(r => r.Id == id, ct))
-                throw BoardException.Conflict("That column ID belonged to a deleted item.");
+                throw RefusalException.Conflict("That column ID belonged to a deleted item.");
 
             var siblings = db.Columns.Where(c => c.BoardId == boardId);
             var slot = await Placement.SlotAsync(siblings, index, Limits.ColumnsPerBoard, "boardId", ct);
@@ -100,9 +100,9 @@ public sealed class ColumnCommands(KanbanDb db, BoardWriter writer)
 
     private async Task<Guid> BoardOfAsync(Guid columnId, CancellationToken ct) =>
         await db.Columns.Where(c => c.Id == columnId).Select(c => (Guid?)c.BoardId).SingleOrDefaultAsync(ct)
-        ?? throw BoardException.NotFound("Column");
+        ?? throw RefusalException.NotFound("Column");
 
     private async Task<Column> LoadAsync(Guid id, BoardChange change, CancellationToken ct) =>
         await db.Columns.SingleOrDefaultAsync(c => c.Id == id && c.BoardId == change.Board.Id, ct)
-        ?? throw BoardException.NotFound("Column");
+        ?? throw RefusalException.NotFound("Column");
 }

@@ -16,7 +16,7 @@ public static class Limits
     {
         var trimmed = value?.Trim() ?? "";
         if (trimmed.Length is 0 or > NameLength)
-            throw BoardException.Validation(field, $"{field} must be 1 to {NameLength} characters.");
+            throw RefusalException.Validation(field, $"{field} must be 1 to {NameLength} characters.");
         return trimmed;
     }
 
@@ -24,15 +24,15 @@ public static class Limits
     {
         value ??= "";
         if (value.Length > DescriptionLength)
-            throw BoardException.Validation("description", $"description must be at most {DescriptionLength} characters.");
+            throw RefusalException.Validation("description", $"description must be at most {DescriptionLength} characters.");
         return value;
     }
 
     public static int? Index(int? index, string field = "index") =>
-        index < 0 ? throw BoardException.Validation(field, $"{field} must not be negative.") : index;
+        index < 0 ? throw RefusalException.Validation(field, $"{field} must not be negative.") : index;
 
     public static Guid Id(string? value, string field) =>
-        Guid.TryParse(value, out var id) ? id : throw BoardException.Validation(field, $"{field} must be a UUID.");
+        Guid.TryParse(value, out var id) ? id : throw RefusalException.Validation(field, $"{field} must be a UUID.");
 
     public static Guid NewOrGiven(string? value, string field) =>
         value is null ? Guid.CreateVersion7() : Id(value, field);

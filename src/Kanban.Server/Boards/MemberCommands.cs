@@ -15,13 +15,13 @@ public sealed class MemberCommands(KanbanDb db, BoardWriter writer, ILookupNorma
         var id = Limits.Id(boardId, "boardId");
         var normalized = normalizer.NormalizeEmail(email?.Trim() ?? "");
         if (string.IsNullOrEmpty(normalized) || normalized.Length > 256)
-            throw BoardException.Validation("email", "email must be an email address.");
+            throw RefusalException.Validation("email", "email must be an email address.");
 
         return await writer.WriteAsync(id, caller, BoardRole.Owner, async change =>
         {
             var user = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized)
                 .Select(u => new { u.Id, u.DisplayName, u.Email }).FirstOrDefaultAsync(ct)
-                ?? throw BoardException.NotFound("User");
+                ?? throw RefusalException.NotFound("User");
             var member = new MemberView(new UserView(user.Id, AppUser.NameOf(user.DisplayName, user.Email)), role, user.Email);
 
             var existing = await db.Members.SingleOrDefaultAsync(m => m.BoardId == id && m.UserId == user.Id, ct);
@@ -49,9 +49,9 @@ public sealed class MemberCommands(KanbanDb db, BoardWriter writer, ILookupNorma
         return await writer.WriteAsync(id, caller, BoardRole.Viewer, async change =>
         {
             if (userId != caller.UserId && change.Role != BoardRole.Owner)
-                throw BoardException.Forbidden("Only an OWNER removes other members.");
+                throw RefusalException.Forbidden("Only an OWNER removes other members.");
             var member = await db.Members.SingleOrDefaultAsync(m => m.BoardId == id && m.UserId == userId, ct)
-                ?? throw BoardException.NotFound("Member");
+                ?? throw RefusalException.NotFound("Member");
             if (member.Role == BoardRole.Owner)
                 await EnsureAnotherOwnerAsync(id, userId, ct);
             db.Members.Remove(member);
@@ -63,6 +63,6 @@ public sealed class MemberCommands(KanbanDb db, BoardWriter writer, ILookupNorma
     private async Task EnsureAnotherOwnerAsync(Guid boardId, string userId, CancellationToken ct)
     {
         if (!await db.Members.AnyAsync(m => m.BoardId == boardId && m.UserId != userId && m.Role == BoardRole.Owner, ct))
-            throw BoardException.Conflict("A board always keeps at least one OWNER.");
+            throw RefusalException.Conflict("A board always keeps at least one OWNER.");
     }
 }

@@ -21,7 +21,7 @@ public static class Placement
     public static Slot SlotOf(int count, int? index, int max, string field)
     {
         if (count >= max)
-            throw BoardException.Validation(field, $"This list is full: it holds at most {max} items.");
+            throw RefusalException.Validation(field, $"This list is full: it holds at most {max} items.");
         return new Slot(count, Math.Min(index ?? count, count));
     }
 

@@ -20,7 +20,7 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
         var description = Limits.Description(input.Description);
         var index = Limits.Index(input.Index);
         var boardId = await db.Columns.Where(c => c.Id == columnId).Select(c => (Guid?)c.BoardId).SingleOrDefaultAsync(ct)
-            ?? throw BoardException.NotFound("Column");
+            ?? throw RefusalException.NotFound("Column");
 
         return await writer.WriteAsync(boardId, caller, BoardRole.Editor, async change =>
         {
@@ -30,12 +30,12 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
                 // A retry of the caller's own create is safe: answer with the task as it is now.
                 if (existing.BoardId == boardId && existing.CreatedById == caller.UserId)
                     return await ViewAsync(existing, ct);
-                throw BoardException.Conflict("That task ID is already in use.");
+                throw RefusalException.Conflict("That task ID is already in use.");
             }
             if (await db.RetiredIds.AnyAsync(r => r.Id == id, ct))
-                throw BoardException.Conflict("That task ID belonged to a deleted item.");
+                throw RefusalException.Conflict("That task ID belonged to a deleted item.");
             if (!await db.Columns.AnyAsync(c => c.Id == columnId && c.BoardId == boardId, ct))
-                throw BoardException.NotFound("Column");
+                throw RefusalException.NotFound("Column");
 
             var siblings = db.Tasks.Where(t => t.ColumnId == columnId);
             var slot = await Placement.SlotAsync(siblings, index, Limits.TasksPerColumn, "columnId", ct);
@@ -85,7 +85,7 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
             var (task, creator) = await LoadAsync(id, change, input.ExpectedVersion, ct);
             // The column's other tasks (compiled queries, as the LINQ below them would ask).
             var count = await queries.OtherTasksInColumn(db, columnId, task.BoardId, id, ct)
-                ?? throw BoardException.Validation("columnId", "columnId must be a column of the task's board.");
+                ?? throw RefusalException.Validation("columnId", "columnId must be a column of the task's board.");
 
             var siblings = db.Tasks.Where(t => t.ColumnId == columnId && t.Id != id);
             var slot = Placement.SlotOf(count, index, Limits.TasksPerColumn, "columnId");
@@ -121,7 +121,7 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
         tasks => new TasksReranked(columnId, tasks.Select(t => new TaskRank(t.Id, t.Rank)).ToList());
 
     private async Task<Guid> BoardOfAsync(Guid taskId, CancellationToken ct) =>
-        await queries.BoardOfTask(db, taskId, ct) ?? throw BoardException.NotFound("Task");
+        await queries.BoardOfTask(db, taskId, ct) ?? throw RefusalException.NotFound("Task");
 
     /// <summary>
     /// The task inside the transaction (it may have gone meanwhile) with its creator, checked
@@ -129,10 +129,10 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
     /// </summary>
     private async Task<(BoardTask Task, UserView Creator)> LoadAsync(Guid id, BoardChange change, int? expectedVersion, CancellationToken ct)
     {
-        var row = await queries.LoadTaskAndCreator(db, id, change.Board.Id, ct) ?? throw BoardException.NotFound("Task");
+        var row = await queries.LoadTaskAndCreator(db, id, change.Board.Id, ct) ?? throw RefusalException.NotFound("Task");
         var creator = new UserView(row.Task.CreatedById, AppUser.NameOf(row.DisplayName, row.Email));
         if (expectedVersion is not null && expectedVersion != row.Task.Version)
-            throw BoardException.Conflict("The task was changed by someone else.", ViewOf.Task(row.Task, creator));
+            throw RefusalException.Conflict("The task was changed by someone else.", ViewOf.Task(row.Task, creator));
         return (row.Task, creator);
     }
 

@@ -18,14 +18,14 @@ public sealed class EventLog(KanbanDb db, BoardReader boards, IOptions<KanbanOpt
     public async Task<EventPage> AfterAsync(Guid boardId, Caller caller, long afterSeq, int first, CancellationToken ct)
     {
         if (first is < 1 or > Limits.MaxEventPage)
-            throw BoardException.Validation("first", $"first must be 1 to {Limits.MaxEventPage}.");
+            throw RefusalException.Validation("first", $"first must be 1 to {Limits.MaxEventPage}.");
         if (afterSeq < 0)
-            throw BoardException.Validation("afterSeq", "afterSeq must not be negative.");
+            throw RefusalException.Validation("afterSeq", "afterSeq must not be negative.");
 
         var seq = await db.Boards.Where(b => b.Id == boardId).Select(b => (long?)b.Seq).SingleOrDefaultAsync(ct)
-            ?? throw BoardException.NotFound("Board");
+            ?? throw RefusalException.NotFound("Board");
         if (await boards.RoleAsync(boardId, caller, ct) is null)
-            throw BoardException.Forbidden();
+            throw RefusalException.Forbidden();
         if (IsOutsideWindow(afterSeq, seq))
             return new EventPage([], false, true);
 
@@ -45,9 +45,9 @@ public sealed class EventLog(KanbanDb db, BoardReader boards, IOptions<KanbanOpt
     {
         await using var tx = await db.BeginSnapshotAsync(ct);
         var seq = await db.Boards.Where(b => b.Id == boardId).Select(b => (long?)b.Seq).SingleOrDefaultAsync(ct)
-            ?? throw BoardException.NotFound("Board");
+            ?? throw RefusalException.NotFound("Board");
         if (await boards.RoleAsync(boardId, caller, ct) is not { } role)
-            throw BoardException.Forbidden();
+            throw RefusalException.Forbidden();
 
         if (afterSeq is { } after && !IsOutsideWindow(after, seq))
         {

@@ -20,7 +20,7 @@ public sealed class ErrorMapping : IErrorInfoProvider
         var message = error.Message;
         switch (Unwrap(error))
         {
-            case BoardException e:
+            case RefusalException e:
                 message = e.Message;
                 extensions["code"] = e.Code;
                 if (e.Field is not null)
@@ -51,7 +51,7 @@ public sealed class ErrorMapping : IErrorInfoProvider
     /// <summary>Logs what was not expected; expected failures are the caller's business, not an operator's.</summary>
     public static Task LogUnexpectedAsync(UnhandledExceptionContext context, ILogger logger)
     {
-        if (context.OriginalException is not (BoardException or GraphQLMaxDepthExceededException))
+        if (context.OriginalException is not (RefusalException or GraphQLMaxDepthExceededException))
             logger.LogError(context.OriginalException, "GraphQL field {Field} failed", context.FieldContext?.FieldDefinition.Name);
         return Task.CompletedTask;
     }

@@ -14,7 +14,7 @@ public static class ResolveContextExtensions
 {
     /// <summary>The signed-in caller; every field but introspection needs one.</summary>
     public static Caller Caller(this IResolveFieldContext ctx) =>
-        (ctx.UserContext as KanbanUserContext)?.Caller ?? throw BoardException.Unauthenticated();
+        (ctx.UserContext as KanbanUserContext)?.Caller ?? throw RefusalException.Unauthenticated();
 
     public static T Service<T>(this IResolveFieldContext ctx) where T : notnull =>
         ctx.RequestServices!.GetRequiredService<T>();

@@ -13,7 +13,7 @@ namespace Kanban.Server.Realtime;
 public sealed class BoardHub(EventLog log, BoardReader boards, UserDirectory users, BoardRooms rooms, HubConnections open, KanbanMetrics metrics)
     : Hub
 {
-    private Caller Caller => new(Context.UserIdentifier ?? throw BoardException.Unauthenticated(), null);
+    private Caller Caller => new(Context.UserIdentifier ?? throw RefusalException.Unauthenticated(), null);
 
     public async Task<Wire> JoinBoard(string boardId, long? afterSeq)
     {
@@ -63,10 +63,10 @@ public sealed class BoardHub(EventLog log, BoardReader boards, UserDirectory use
             // Only a member learns whether a task is on the board.
             await boards.EnsureMemberAsync(id, Caller, Context.ConnectionAborted);
             if (!await boards.HasTaskAsync(id, named, Context.ConnectionAborted))
-                throw BoardException.NotFound("Task");
+                throw RefusalException.NotFound("Task");
         }
         if (!await rooms.SetEditingAsync(id, Context.ConnectionId, task))
-            throw BoardException.Forbidden("Join the board first.");
+            throw RefusalException.Forbidden("Join the board first.");
     }
 
     public override Task OnConnectedAsync()

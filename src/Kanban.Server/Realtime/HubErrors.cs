@@ -21,7 +21,7 @@ public sealed class HubErrors(ILogger<HubErrors> logger) : IHubFilter
         {
             return await next(context);
         }
-        catch (BoardException e)
+        catch (RefusalException e)
         {
             // An expected refusal is the caller's business: one line at debug, no trace.
             logger.LogDebug("Hub method {Method} refused: {Code}", context.HubMethodName, e.Code);

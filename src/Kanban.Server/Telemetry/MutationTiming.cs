@@ -30,7 +30,7 @@ public sealed class MutationTiming(string mutation, IFieldResolver inner, Kanban
         {
             return await inner.ResolveAsync(context);
         }
-        catch (BoardException e)
+        catch (RefusalException e)
         {
             outcome = e.Code;
             span?.SetStatus(ActivityStatusCode.Error, e.Code);
