@@ -124,11 +124,20 @@ public sealed class SessionRevocationTests
         await hub.StartAsync();
         await hub.InvokeAsync<JsonElement>("JoinBoard", board, null);
 
+        // Ben, still signed in, is on the same board in the same server.
+        var ben = await server.SignUpAsync("ben");
+        await ana.AddMemberAsync(board, ben, "VIEWER");
+        await using var bens = await server.ConnectAsync(ben);
+        await bens.JoinAsync(board, null);
+
         (await ana.Http.PostAsync("/auth/logout", JsonContent.Create(new { }))).EnsureSuccessStatusCode();
 
         // Checked every 5 s (the stamp lifetime): closed well within 15.
         await closed.Task.WaitAsync(Live.Timeout);
         Assert.Equal(HubConnectionState.Disconnected, hub.State);
+        // The same check passed over Ben's connection, which stays open and usable.
+        Assert.Equal(HubConnectionState.Connected, bens.Hub.State);
+        await bens.RoundTripAsync();
     }
 
     [Theory]
