@@ -128,7 +128,8 @@ public sealed class ChildProcess : IDisposable
             }
             catch (SocketException) when (owner is not null)
             {
-                throw new InvalidOperationException($"Nothing listens on port {port}; {owner._process.StartInfo.FileName} exited with {owner._process.ExitCode}, writing:\n{owner.Tail}");
+                var state = owner.Running ? $"still runs after {timeout.TotalSeconds:F0} s" : $"exited with {owner._process.ExitCode}";
+                throw new InvalidOperationException($"Nothing listens on port {port}; {owner._process.StartInfo.FileName} {state}, writing:\n{owner.Tail}");
             }
         }
     }

@@ -68,7 +68,8 @@ public sealed class KanbanCluster : IAsyncDisposable
             await Redis.StartAsync();
         await Task.WhenAll(Nodes.Where(n => !n.Running).Select(n => n.StartAsync()));
 
-        // nginx holds a server it saw fail as down for a few seconds: wait until it routes to each again.
+        // nginx holds a server it saw fail as down for a few seconds (fail_timeout, in the state its
+        // workers share): wait until it routes to each again, hub requests and the others.
         foreach (var node in Nodes)
         {
             // The cookie is sent by hand: a client keeping cookies would take the other node's
@@ -82,6 +83,27 @@ public sealed class KanbanCluster : IAsyncDisposable
                 Assert.True(DateTime.UtcNow < deadline, $"nginx does not route to {node.Name} again");
                 await Task.Delay(200);
             }
+        }
+        await WaitUntilRoundRobinReachesEveryNodeAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>
+    /// Sends stateless requests through nginx (round robin) until every node has answered one.
+    /// Round robin promises nothing about the next few requests: after a server failed, nginx
+    /// hands the other one several in a row before it takes its turn again.
+    /// </summary>
+    public async Task WaitUntilRoundRobinReachesEveryNodeAsync(TimeSpan timeout)
+    {
+        var missing = Nodes.Select(n => n.Name).ToHashSet();
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = Address };
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            missing.Remove((await http.GetAsync("/healthz")).Headers.GetValues(NodeHeader).Single());
+            if (missing.Count == 0)
+                return;
+            Assert.True(DateTime.UtcNow < deadline, $"nginx sends no stateless request to {string.Join(", ", missing)}");
+            await Task.Delay(100);
         }
     }
 

@@ -25,7 +25,9 @@ public sealed class NginxProcess(string directory) : IDisposable
         config = $"daemon off;\npid {temp.FullName}/nginx.pid;\nerror_log {temp.FullName}/error.log warn;\n" + config;
         config = config.Replace("http {\n", $$"""
             http {
-                access_log {{temp.FullName}}/access.log;
+                log_format routed '$msec worker=$pid $request_method $uri cookie=$cookie_kanban_node '
+                                  'upstream=$upstream_addr status=$status upstream_status=$upstream_status';
+                access_log {{temp.FullName}}/access.log routed;
                 client_body_temp_path {{temp.FullName}}/client_body;
                 proxy_temp_path {{temp.FullName}}/proxy;
                 fastcgi_temp_path {{temp.FullName}}/fastcgi;
