@@ -21,11 +21,11 @@ export function ConflictDialog() {
           <div className="conflict-sides">
             <figure className="conflict-side">
               <figcaption>Theirs</figcaption>
-              <div className="conflict-text">{row.theirs || <span className="muted">(empty)</span>}</div>
+              <div className="conflict-text" dir="auto">{row.theirs || <span className="muted">(empty)</span>}</div>
             </figure>
             <figure className="conflict-side conflict-mine">
               <figcaption>Yours</figcaption>
-              <div className="conflict-text">{row.mine || <span className="muted">(empty)</span>}</div>
+              <div className="conflict-text" dir="auto">{row.mine || <span className="muted">(empty)</span>}</div>
             </figure>
           </div>
         </div>
