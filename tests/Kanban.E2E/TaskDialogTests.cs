@@ -64,7 +64,8 @@ public sealed class TaskDialogTests(Browser browser, SqliteServer fixture) : ICl
         var ben = await Person.SignUpAsync(browser, _server, "Ben");
         await ana.GraphQLAsync("mutation($b: ID!, $e: String!) { addMember(boardId: $b, email: $e, role: EDITOR) { role } }", new { b = board, e = ben.Email });
         await ana.Page.AddTaskAsync("To do", "Pricing");
-        var taskId = (await FirstTaskAsync(ana, board)).GetProperty("id").GetString();
+        string? taskId = null; // the server has it once the add is answered
+        await Eventually.HoldsAsync(async () => taskId = (await FirstTaskAsync(ana, board)).GetProperty("id").GetString());
         var dialog = await OpenTaskAsync(ana.Page, "To do", "Pricing");
         var description = dialog.GetByLabel("Description");
         var notice = dialog.GetByText("changed this description while you were editing");
