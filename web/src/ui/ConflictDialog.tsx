@@ -14,7 +14,7 @@ export function ConflictDialog() {
 
   return (
     <Dialog title="This task changed while you were editing" onClose={conflict.takeTheirs} className="dialog-wide">
-      <p className="dialog-text">Someone else saved this task after you started editing. Which version should stay?</p>
+      <p className="dialog-text">Someone else saved this task after you started editing. Keep yours (it replaces theirs) or take theirs (yours is dropped). Closing this dialog takes theirs.</p>
       {rows.map((row) => (
         <div key={row.field} className="conflict">
           <h3 className="field-label">{row.field}</h3>
