@@ -39,7 +39,10 @@ export function emptyBoard(id: string, me: string | null): BoardState {
 
 /** Editor keys for drafts. */
 export const draftKey = {
+  /** The card's own in-place title editor. */
   taskTitle: (taskId: string) => `task:${taskId}:title`,
+  /** The task dialog's title editor: its own, so opening it never opens the card's behind it. */
+  taskDialogTitle: (taskId: string) => `task:${taskId}:dialog-title`,
   taskDescription: (taskId: string) => `task:${taskId}:description`,
   newTask: (columnId: string) => `column:${columnId}:new-task`,
   columnName: (columnId: string) => `column:${columnId}:name`,

@@ -8,6 +8,7 @@ import { createBoard, deleteBoard, renameBoardInList } from '../store/mutations'
 import { confirmAction } from './confirm';
 import { BoardIcon, PencilIcon, TrashIcon } from './Icon';
 import { InlineEdit } from './InlineEdit';
+import { titleProblem } from '../lib/limits';
 
 const roleLabel = { OWNER: 'Owner', EDITOR: 'Editor', VIEWER: 'Viewer' } as const;
 
@@ -20,9 +21,11 @@ export function BoardsPage({ me }: { me: User }) {
     void loadBoards(me);
   }, [me]);
 
+  const problem = titleProblem(name, 'name');
+  const invalid = problem !== null && name.trim() !== '';
   const create = async (event: FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) return;
+    if (problem) return;
     setName('');
     const id = await createBoard(name);
     if (id) navigate(boardPath(id));
@@ -37,13 +40,20 @@ export function BoardsPage({ me }: { me: User }) {
             className="input"
             aria-label="New board name"
             placeholder="New board name"
-            maxLength={200}
+            dir="auto"
+            aria-invalid={invalid}
+            aria-describedby={invalid ? 'new-board-problem' : undefined}
             value={name}
             onChange={(e) => setName(e.target.value)}
           />
-          <button className="button button-primary" type="submit" disabled={!name.trim()}>
+          <button className="button button-primary" type="submit" disabled={problem !== null}>
             Create board
           </button>
+          {invalid && (
+            <p id="new-board-problem" className="field-error inline-form-error">
+              {problem}
+            </p>
+          )}
         </form>
       </div>
       {error && <p className="form-error" role="alert">{error}</p>}
@@ -80,6 +90,7 @@ function BoardTile({ board }: { board: BoardSummary }) {
       {editing !== null ? (
         <InlineEdit
           label="Board name"
+          validate={(text) => titleProblem(text, 'name')}
           value={editing}
           onChange={setEditing}
           onSave={(value) => {
@@ -90,7 +101,9 @@ function BoardTile({ board }: { board: BoardSummary }) {
         />
       ) : (
         <Link href={boardPath(board.id)} className="board-tile-link">
-          <span className="board-tile-name">{board.name}</span>
+          <span className="board-tile-name" dir="auto">
+            {board.name}
+          </span>
         </Link>
       )}
       <div className="board-tile-meta">

@@ -14,18 +14,18 @@ export function ConflictDialog() {
 
   return (
     <Dialog title="This task changed while you were editing" onClose={conflict.takeTheirs} className="dialog-wide">
-      <p className="dialog-text">Someone else saved this task after you started editing. Which version should stay?</p>
+      <p className="dialog-text">Someone else saved this task after you started editing. Keep yours (it replaces theirs) or take theirs (yours is dropped). Closing this dialog takes theirs.</p>
       {rows.map((row) => (
         <div key={row.field} className="conflict">
           <h3 className="field-label">{row.field}</h3>
           <div className="conflict-sides">
             <figure className="conflict-side">
               <figcaption>Theirs</figcaption>
-              <div className="conflict-text">{row.theirs || <span className="muted">(empty)</span>}</div>
+              <div className="conflict-text" dir="auto">{row.theirs || <span className="muted">(empty)</span>}</div>
             </figure>
             <figure className="conflict-side conflict-mine">
               <figcaption>Yours</figcaption>
-              <div className="conflict-text">{row.mine || <span className="muted">(empty)</span>}</div>
+              <div className="conflict-text" dir="auto">{row.mine || <span className="muted">(empty)</span>}</div>
             </figure>
           </div>
         </div>

@@ -43,7 +43,7 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
     >
       <div className="dialog-body">
         <header className="dialog-header">
-          <h2 id={titleId} className="dialog-title">
+          <h2 id={titleId} className="dialog-title" dir="auto">
             {title}
           </h2>
           <button type="button" className="icon-button" aria-label="Close" title="Close" onClick={() => onClose()}>

@@ -6,6 +6,7 @@ import { rename, signOut } from '../store/session';
 import { Avatar } from './Avatar';
 import { BoardIcon } from './Icon';
 import { InlineEdit } from './InlineEdit';
+import { titleProblem } from '../lib/limits';
 import { showToast } from './toasts';
 
 export function Header({ user, children }: { user: User; children?: ReactNode }) {
@@ -26,9 +27,9 @@ export function Header({ user, children }: { user: User; children?: ReactNode })
       <div className="topbar-user">
         <Avatar user={user} size="sm" />
         {name !== null ? (
-          <InlineEdit label="Your display name" className="topbar-name-input" value={name} onChange={setName} onSave={save} onCancel={() => setName(null)} />
+          <InlineEdit label="Your display name" className="topbar-name-input" validate={(text) => titleProblem(text, 'name')} value={name} onChange={setName} onSave={save} onCancel={() => setName(null)} />
         ) : (
-          <button type="button" className="topbar-name link-button-plain" title="Change your display name" onClick={() => setName(user.name)}>
+          <button type="button" className="topbar-name link-button-plain" dir="auto" title="Change your display name" onClick={() => setName(user.name)}>
             {user.name}
           </button>
         )}

@@ -94,7 +94,7 @@ describe('task mutations', () => {
     vi.mocked(api.updateTask)
       .mockRejectedValueOnce(new ApiError(ErrorCode.Conflict, 'changed', undefined, theirs))
       .mockResolvedValueOnce(task('t1', TODO, 'a0', { title: 'My title', version: 4 }));
-    await updateTask(store, 't1', { title: 'My title' }, { version: 1, title: 'Task t1' });
+    expect(await updateTask(store, 't1', { title: 'My title' }, { version: 1, title: 'Task t1' })).toBe('asked');
     expect(vi.mocked(api.updateTask).mock.calls[0][0]).toEqual({ id: 't1', title: 'My title', expectedVersion: 1 });
     expect(store.getSnapshot().board.tasks.t1.title).toBe('Their title');
     const conflict = openConflict.get()!;
@@ -112,9 +112,25 @@ describe('task mutations', () => {
     vi.mocked(api.updateTask)
       .mockRejectedValueOnce(new ApiError(ErrorCode.Conflict, 'changed', undefined, moved))
       .mockResolvedValueOnce(task('t1', TODO, 'a5', { description: 'Notes', version: 3 }));
-    await updateTask(store, 't1', { description: 'Notes' }, { version: 1, description: '' });
-    await vi.waitFor(() => expect(api.updateTask).toHaveBeenCalledTimes(2));
+    // Saved in the end: the caller must not treat the first refusal as a failure (and bring its draft back).
+    expect(await updateTask(store, 't1', { description: 'Notes' }, { version: 1, description: '' })).toBe('saved');
+    expect(api.updateTask).toHaveBeenCalledTimes(2);
     expect(vi.mocked(api.updateTask).mock.calls[1][0]).toMatchObject({ expectedVersion: 2 });
     expect(openConflict.get()).toBeNull();
+  });
+
+  it('sends a title and a description in one request', async () => {
+    const store = loadedStore();
+    vi.mocked(api.updateTask).mockResolvedValueOnce(task('t1', TODO, 'a0', { title: 'Pricing page', description: 'Three tiers', version: 2 }));
+    const outcome = await updateTask(store, 't1', { title: 'Pricing page', description: 'Three tiers' }, { version: 1, title: 'Task t1', description: '' });
+    expect(outcome).toBe('saved');
+    expect(api.updateTask).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(api.updateTask).mock.calls[0][0]).toEqual({ id: 't1', title: 'Pricing page', description: 'Three tiers', expectedVersion: 1 });
+  });
+
+  it('says failed when refused for another reason', async () => {
+    const store = loadedStore();
+    vi.mocked(api.updateTask).mockRejectedValueOnce(new ApiError(ErrorCode.Validation, 'title must be 1 to 200 characters.'));
+    expect(await updateTask(store, 't1', { title: 'x' }, { version: 1, title: 'Task t1' })).toBe('failed');
   });
 });

@@ -77,18 +77,22 @@ export function deleteTask(store: BoardStore, taskId: string): Promise<unknown> 
   });
 }
 
+/** How an edit ended: stored (perhaps after a resend), put to the user as a conflict, or refused. */
+export type UpdateOutcome = 'saved' | 'asked' | 'failed';
+
 /**
- * Edits a task's title and/or description, on the condition that it is still the version
- * the user started from. A refusal because someone changed it first goes to
- * `decideConflict`: resent, dropped, or put to the user.
+ * Edits a task's title and/or description (both in one request), on the condition that it
+ * is still the version the user started from. A refusal because someone changed it first
+ * goes to `decideConflict`: resent, dropped (theirs already says the same), or put to the user.
  */
-export function updateTask(
+export async function updateTask(
   store: BoardStore,
   taskId: string,
   mine: TaskEdit,
   startedFrom: TaskEdit & { version: number },
-): Promise<Task | undefined> {
-  return track({
+): Promise<UpdateOutcome> {
+  let conflict = null as Promise<UpdateOutcome> | null; // set by onError
+  const answer = await track({
     store,
     key: key(taskId),
     optimistic: (s) => editTask(s, taskId, mine),
@@ -99,20 +103,21 @@ export function updateTask(
       if (!isApiError(error, ErrorCode.Conflict) || !isTask(error.current)) return false;
       const theirs = error.current;
       store.fold((s) => upsertTask(s, theirs));
-      resolveConflict(store, taskId, mine, startedFrom, theirs);
+      conflict = resolveConflict(store, taskId, mine, startedFrom, theirs);
       return true;
     },
   });
+  if (answer) return 'saved';
+  return conflict ?? 'failed';
 }
 
-function resolveConflict(store: BoardStore, taskId: string, mine: TaskEdit, startedFrom: TaskEdit, theirs: Task): void {
-  const resend = () => void updateTask(store, taskId, mine, { ...theirs, version: theirs.version });
+function resolveConflict(store: BoardStore, taskId: string, mine: TaskEdit, startedFrom: TaskEdit, theirs: Task): Promise<UpdateOutcome> {
+  const resend = () => updateTask(store, taskId, mine, { ...theirs, version: theirs.version });
   switch (decideConflict(mine, startedFrom, theirs)) {
     case 'already-mine':
-      return;
+      return Promise.resolve('saved');
     case 'resend':
-      resend();
-      return;
+      return resend();
     case 'ask':
       openConflict.set({
         boardId: store.boardId,
@@ -120,10 +125,11 @@ function resolveConflict(store: BoardStore, taskId: string, mine: TaskEdit, star
         mine,
         keepMine: () => {
           openConflict.set(null);
-          resend();
+          void resend();
         },
         takeTheirs: () => openConflict.set(null),
       });
+      return Promise.resolve('asked');
   }
 }
 

@@ -1,4 +1,5 @@
 import { draftKey, type Draft } from '../../store/boardState';
+import { titleProblem } from '../../lib/limits';
 import { createColumn } from '../../store/mutations';
 import { PlusIcon } from '../Icon';
 import { InlineEdit } from '../InlineEdit';
@@ -25,13 +26,16 @@ export function AddColumn({ draft }: { draft: Draft | undefined }) {
         placeholder="Column name"
         value={draft.text}
         onChange={(text) => store.typeDraft(key, text)}
+        validate={(text) => titleProblem(text, 'name')}
+        hint="Enter to add (the field stays open for the next one), Escape to close"
+        onLeave="keep"
         onSave={(text) => {
-          store.setDraft(key, null);
-          if (text.trim()) void createColumn(store, text);
+          // Stays open for the next column, as adding tasks does.
+          store.setDraft(key, { text: '' });
+          void createColumn(store, text);
         }}
         onCancel={() => store.setDraft(key, null)}
       />
-      <p className="field-hint">Enter to add, Escape to cancel</p>
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { titleProblem } from '../../lib/limits';
 import { draftKey, type Draft } from '../../store/boardState';
 import { createTask } from '../../store/mutations';
 import { PlusIcon } from '../Icon';
@@ -12,6 +13,7 @@ export function AddTask({ columnId, draft }: { columnId: string; draft: Draft | 
   const { store, me } = useBoardContext();
   const key = draftKey.newTask(columnId);
   const field = useRef<HTMLTextAreaElement>(null);
+  const messageId = useId();
   const open = draft !== undefined;
 
   useEffect(() => {
@@ -26,9 +28,13 @@ export function AddTask({ columnId, draft }: { columnId: string; draft: Draft | 
     );
   }
 
+  // Empty: Add is disabled and says why; too long: the text stays as pasted, with the reason.
+  const problem = titleProblem(draft.text);
+  const invalid = problem !== null && draft.text.trim() !== '';
+
   const save = () => {
     const title = draft.text.trim();
-    if (!title) return;
+    if (problem) return;
     store.setDraft(key, { text: '' });
     void createTask(store, columnId, title, me);
   };
@@ -51,7 +57,9 @@ export function AddTask({ columnId, draft }: { columnId: string; draft: Draft | 
         aria-label="New task title"
         placeholder="Add a task…"
         rows={2}
-        maxLength={200}
+        dir="auto"
+        aria-invalid={invalid}
+        aria-describedby={invalid ? messageId : undefined}
         value={draft.text}
         onChange={(e) => store.typeDraft(key, e.target.value.replace(/\n/g, ' '))}
         onKeyDown={onKeyDown}
@@ -59,8 +67,20 @@ export function AddTask({ columnId, draft }: { columnId: string; draft: Draft | 
           if (!draft.text.trim()) store.setDraft(key, null);
         }}
       />
+      {problem !== null && (
+        <p id={messageId} className={invalid ? 'field-error' : 'field-hint'}>
+          {invalid ? problem : 'Type a title, then Enter to add it (Escape to close).'}
+        </p>
+      )}
       <div className="add-task-actions">
-        <button type="button" className="button button-primary button-small" onMouseDown={(e) => e.preventDefault()} onClick={save}>
+        <button
+          type="button"
+          className="button button-primary button-small"
+          disabled={problem !== null}
+          aria-describedby={problem !== null ? messageId : undefined}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={save}
+        >
           Add
         </button>
         <button type="button" className="button button-ghost button-small" onMouseDown={(e) => e.preventDefault()} onClick={() => store.setDraft(key, null)}>

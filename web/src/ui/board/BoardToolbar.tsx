@@ -4,6 +4,7 @@ import { renameBoard } from '../../store/mutations';
 import { Link } from '../../routing/Link';
 import { PencilIcon, UsersIcon } from '../Icon';
 import { InlineEdit } from '../InlineEdit';
+import { titleProblem } from '../../lib/limits';
 import { useBoardContext } from './BoardContext';
 import { Presence } from './Presence';
 
@@ -28,6 +29,7 @@ export function BoardToolbar({ view, onMembers }: { view: BoardView; onMembers()
         <InlineEdit
           label="Board name"
           className="board-name-input"
+          validate={(text) => titleProblem(text, 'name')}
           value={name}
           onChange={setName}
           onSave={(value) => {
@@ -37,7 +39,7 @@ export function BoardToolbar({ view, onMembers }: { view: BoardView; onMembers()
           onCancel={() => setName(null)}
         />
       ) : (
-        <h1 className="board-name">{board.name}</h1>
+        <h1 className="board-name" dir="auto">{board.name}</h1>
       )}
       {role === 'OWNER' && name === null && (
         <button type="button" className="icon-button" aria-label="Rename board" title="Rename board" onClick={() => setName(board.name)}>

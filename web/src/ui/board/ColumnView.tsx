@@ -8,6 +8,7 @@ import { deleteColumn, renameColumn } from '../../store/mutations';
 import { confirmAction } from '../confirm';
 import { GripIcon, PencilIcon, TrashIcon } from '../Icon';
 import { InlineEdit } from '../InlineEdit';
+import { titleProblem } from '../../lib/limits';
 import { useFocusBack } from '../useFocusBack';
 import { AddTask } from './AddTask';
 import { useBoardContext } from './BoardContext';
@@ -73,6 +74,7 @@ export const ColumnView = memo(function ColumnView({ column, tasks, drafts, flas
           <InlineEdit
             label="Column name"
             className="column-name-input"
+            validate={(text) => titleProblem(text, 'name')}
             value={nameDraft.text}
             onChange={(text) => store.typeDraft(nameKey, text)}
             onSave={saveName}
@@ -80,7 +82,7 @@ export const ColumnView = memo(function ColumnView({ column, tasks, drafts, flas
           />
         ) : (
           <div className="column-title">
-            <h2 className="column-name">{column.name}</h2>
+            <h2 className="column-name" dir="auto">{column.name}</h2>
             <span className="column-count">
               {tasks.length}
               <span className="visually-hidden">{tasks.length === 1 ? ' task' : ' tasks'}</span>

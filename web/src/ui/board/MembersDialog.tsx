@@ -55,7 +55,7 @@ export function MembersDialog({ view, onClose }: { view: BoardView; onClose(): v
           return (
             <li key={member.user.id} className="member-row">
               <Avatar user={member.user} />
-              <span className="member-name">
+              <span className="member-name" dir="auto">
                 {member.user.name}
                 {self && <span className="muted"> (you)</span>}
               </span>

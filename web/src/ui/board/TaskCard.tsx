@@ -2,6 +2,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { memo, useRef } from 'react';
 import type { Task } from '../../api/types';
+import { titleProblem } from '../../lib/limits';
 import { draftKey, type Draft } from '../../store/boardState';
 import { deleteTask, updateTask } from '../../store/mutations';
 import { confirmAction } from '../confirm';
@@ -72,13 +73,14 @@ export const TaskCard = memo(function TaskCard({ task, flash, editors, titleDraf
           <InlineEdit
             label="Task title"
             className="card-title-input"
+            validate={titleProblem}
             value={titleDraft.text}
             onChange={(text) => store.typeDraft(key, text)}
             onSave={saveTitle}
             onCancel={() => store.setDraft(key, null)}
           />
         ) : (
-          <button type="button" className="card-title" onClick={() => openTask(task.id)}>
+          <button type="button" className="card-title" dir="auto" onClick={() => openTask(task.id)}>
             {task.title}
           </button>
         )}
@@ -90,7 +92,11 @@ export const TaskCard = memo(function TaskCard({ task, flash, editors, titleDraf
                 <span className="visually-hidden">Has a description</span>
               </span>
             )}
-            {editors && <span className="card-editors">{editingPhrase(editors)}</span>}
+            {editors && (
+              <span className="card-editors" dir="auto">
+                {editingPhrase(editors)}
+              </span>
+            )}
           </div>
         )}
       </div>
@@ -116,7 +122,9 @@ export function TaskCardPreview({ task }: { task: Task }) {
         <GripIcon />
       </span>
       <div className="card-main">
-        <span className="card-title">{task.title}</span>
+        <span className="card-title" dir="auto">
+          {task.title}
+        </span>
       </div>
     </div>
   );

@@ -1,8 +1,10 @@
-import { useEffect, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { descriptionProblem, titleProblem } from '../../lib/limits';
 import { realtime } from '../../realtime/connection';
-import { openConflict } from '../../store/conflicts';
+import type { Draft } from '../../store/boardState';
 import { draftKey } from '../../store/boardState';
 import type { BoardView } from '../../store/boardStore';
+import type { TaskEdit } from '../../store/conflicts';
 import { deleteTask, updateTask } from '../../store/mutations';
 import { confirmAction } from '../confirm';
 import { Dialog } from '../Dialog';
@@ -12,16 +14,32 @@ import { editingPhrase, editorsByTask } from './editors';
 
 const formatTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** A task opened: its title, its description (saved on Save, Ctrl+Enter or closing), who else has it open. */
+type Field = 'title' | 'description';
+
+/** The draft's text as it would be stored, or undefined when it changes nothing. */
+function changed(draft: Draft | undefined, field: Field): string | undefined {
+  if (!draft) return undefined;
+  const text = field === 'title' ? draft.text.trim() : draft.text;
+  return text === draft.original ? undefined : text;
+}
+
+/**
+ * A task opened: its title and description, saved together (one request) on Save, Enter in
+ * the title, Ctrl+Enter in the description, or closing; who else has it open; and, when
+ * someone else saved it meanwhile, a choice of which version to keep.
+ */
 export function TaskDialog({ taskId, view, onClose }: { taskId: string; view: BoardView; onClose(): void }) {
   const { store, me, editable } = useBoardContext();
   const { board } = view;
   const task = board.tasks[taskId];
   const descriptionKey = draftKey.taskDescription(taskId);
-  const titleKey = draftKey.taskTitle(taskId);
+  const titleKey = draftKey.taskDialogTitle(taskId);
   const description = board.drafts[descriptionKey];
   const title = board.drafts[titleKey];
   const editors = editorsByTask(view.presence, me.id).get(taskId);
+  const descriptionMessageId = useId();
+  // The task version whose change the user dismissed the notice for.
+  const [dismissed, setDismissed] = useState<number | null>(null);
 
   // Others see "… is editing" while someone who may edit has it open.
   useEffect(() => {
@@ -30,40 +48,55 @@ export function TaskDialog({ taskId, view, onClose }: { taskId: string; view: Bo
     return () => realtime.setEditing(board.id, null);
   }, [board.id, taskId, editable]);
 
-  const saveDescription = async () => {
-    const draft = store.confirmed.drafts[descriptionKey];
-    if (!draft) return;
-    store.setDraft(descriptionKey, null);
-    if (draft.text === draft.original) return;
-    const saved = await updateTask(store, taskId, { description: draft.text }, { version: draft.version ?? 0, description: draft.original });
+  /** Saves what changed, title and description in one request. `over` saves on top of that version (keeping mine). */
+  const save = async (over?: number) => {
+    const drafts = { title: store.confirmed.drafts[titleKey], description: store.confirmed.drafts[descriptionKey] };
+    // A title that can't be stored stays in its field with its reason; the rest is saved.
+    const titleOk = drafts.title !== undefined && titleProblem(drafts.title.text) === null;
+    const descriptionOk = drafts.description !== undefined && descriptionProblem(drafts.description.text) === null;
+    const mine: TaskEdit = {};
+    const startedFrom: TaskEdit = {};
+    const versions: number[] = [];
+    for (const [field, draft, ok] of [
+      ['title', drafts.title, titleOk],
+      ['description', drafts.description, descriptionOk],
+    ] as const) {
+      const text = ok ? changed(draft, field) : undefined;
+      if (text === undefined || !draft) continue;
+      mine[field] = text;
+      startedFrom[field] = draft.original;
+      versions.push(draft.version ?? 0);
+    }
+    if (titleOk) store.setDraft(titleKey, null);
+    if (descriptionOk) store.setDraft(descriptionKey, null);
+    setDismissed(null);
+    if (versions.length === 0) return;
+    const outcome = await updateTask(store, taskId, mine, { ...startedFrom, version: over ?? Math.min(...versions) });
     // Refused for another reason than a conflict: give the text back instead of losing it.
-    if (!saved && !openConflict.get() && store.confirmed.tasks[taskId] && !store.confirmed.drafts[descriptionKey]) {
-      store.setDraft(descriptionKey, draft);
+    if (outcome === 'failed' && store.confirmed.tasks[taskId]) {
+      if (mine.title !== undefined && !store.confirmed.drafts[titleKey]) store.setDraft(titleKey, drafts.title!);
+      if (mine.description !== undefined && !store.confirmed.drafts[descriptionKey]) store.setDraft(descriptionKey, drafts.description!);
     }
   };
 
   const close = () => {
-    void saveDescription();
+    void save();
+    store.setDraft(titleKey, null); // a title that couldn't be saved goes with the dialog
     onClose();
   };
 
   if (!task) {
     return (
       <Dialog title="Task not found" onClose={onClose} className="dialog-small">
-        <p className="dialog-text">This task was deleted.</p>
+        <p className="dialog-text">This task was deleted. Close this dialog to go back to the board.</p>
       </Dialog>
     );
   }
 
-  const saveTitle = (text: string) => {
-    store.setDraft(titleKey, null);
-    const next = text.trim();
-    if (next && next !== title?.original) void updateTask(store, taskId, { title: next }, { version: title?.version ?? task.version, title: title?.original });
-  };
-
   const remove = async () => {
     if (await confirmAction('Delete task?', `“${task.title}” will be deleted for everyone.`, 'Delete task')) {
       store.setDraft(descriptionKey, null);
+      store.setDraft(titleKey, null);
       onClose();
       void deleteTask(store, taskId);
     }
@@ -72,20 +105,42 @@ export function TaskDialog({ taskId, view, onClose }: { taskId: string; view: Bo
   const onDescriptionKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      void saveDescription();
+      void save();
     }
   };
 
-  const changedMeanwhile = description && description.version !== undefined && task.version > description.version && task.description !== description.original;
+  // Someone else saved a field this user is editing, to something else than either side.
+  const clashes = (field: Field, draft: Draft | undefined) =>
+    draft !== undefined && draft.version !== undefined && task.version > draft.version && task[field] !== draft.original && task[field] !== (field === 'title' ? draft.text.trim() : draft.text);
+  const clashed = (['title', 'description'] as const).filter((f) => clashes(f, f === 'title' ? title : description));
+  const showClash = clashed.length > 0 && dismissed !== task.version;
+  const takeTheirs = () => {
+    for (const field of clashed) store.setDraft(field === 'title' ? titleKey : descriptionKey, null);
+  };
+
+  const titleChange = changed(title, 'title');
+  const descriptionChange = changed(description, 'description');
+  const descriptionError = description ? descriptionProblem(description.text) : null;
+  const titleError = title ? titleProblem(title.text) : null;
+  const dirty = titleChange !== undefined || descriptionChange !== undefined;
   const column = board.columns[task.columnId];
 
   return (
     <Dialog title={task.title} onClose={close} className="dialog-wide">
       {editable && title && (
-        <InlineEdit label="Title" className="task-title-input" value={title.text} onChange={(text) => store.typeDraft(titleKey, text)} onSave={saveTitle} onCancel={() => store.setDraft(titleKey, null)} />
+        <InlineEdit
+          label="Title"
+          className="task-title-input"
+          value={title.text}
+          validate={titleProblem}
+          onLeave="keep"
+          onChange={(text) => store.typeDraft(titleKey, text)}
+          onSave={() => void save()}
+          onCancel={() => store.setDraft(titleKey, null)}
+        />
       )}
       <p className="task-meta muted">
-        In <strong>{column?.name ?? '—'}</strong> · added by {task.createdBy.name} · updated {formatTime(task.updatedAt)}
+        In <strong dir="auto">{column?.name ?? '—'}</strong> · added by <span dir="auto">{task.createdBy.name}</span> · updated {formatTime(task.updatedAt)}
         {editable && !title && (
           <>
             {' · '}
@@ -103,8 +158,10 @@ export function TaskDialog({ taskId, view, onClose }: { taskId: string; view: Bo
           <textarea
             className="input textarea"
             rows={8}
-            maxLength={20000}
+            dir="auto"
             placeholder="Add more detail…"
+            aria-invalid={descriptionError !== null}
+            aria-describedby={descriptionError ? descriptionMessageId : undefined}
             value={description?.text ?? task.description}
             onChange={(e) =>
               store.setDraft(descriptionKey, {
@@ -115,14 +172,39 @@ export function TaskDialog({ taskId, view, onClose }: { taskId: string; view: Bo
             }
             onKeyDown={onDescriptionKey}
           />
+          {descriptionError && (
+            <span id={descriptionMessageId} className="field-error">
+              {descriptionError}
+            </span>
+          )}
         </label>
       ) : (
         <section className="field" aria-label="Description">
           <h3 className="field-label">Description</h3>
-          <div className="task-description">{task.description || <span className="muted">No description.</span>}</div>
+          <div className="task-description" dir="auto">
+            {task.description || <span className="muted">No description.</span>}
+          </div>
         </section>
       )}
-      {changedMeanwhile && <p className="notice">Someone changed this description while you were editing. Saving asks which version to keep.</p>}
+      {editable && showClash && (
+        <div className="notice" role="status">
+          <p>
+            Someone changed this {clashed.join(' and ')} while you were editing. Keep your version (it replaces theirs), use theirs (yours is dropped),
+            or dismiss this and decide when you save.
+          </p>
+          <div className="notice-actions">
+            <button type="button" className="button button-small button-primary" onClick={() => void save(task.version)}>
+              Keep my version
+            </button>
+            <button type="button" className="button button-small" onClick={takeTheirs}>
+              Use their version
+            </button>
+            <button type="button" className="button button-small button-ghost" onClick={() => setDismissed(task.version)}>
+              Dismiss
+            </button>
+          </div>
+        </div>
+      )}
 
       {editable && (
         <div className="dialog-actions">
@@ -130,12 +212,19 @@ export function TaskDialog({ taskId, view, onClose }: { taskId: string; view: Bo
             Delete task
           </button>
           <span className="spacer" />
-          {description && description.text !== description.original && (
-            <button type="button" className="button" onClick={() => store.setDraft(descriptionKey, null)}>
+          {dirty && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                store.setDraft(descriptionKey, null);
+                store.setDraft(titleKey, null);
+              }}
+            >
               Discard changes
             </button>
           )}
-          <button type="button" className="button button-primary" disabled={!description || description.text === description.original} onClick={() => void saveDescription()}>
+          <button type="button" className="button button-primary" disabled={!dirty || titleError !== null || descriptionError !== null} onClick={() => void save()}>
             Save
           </button>
         </div>
