@@ -69,10 +69,11 @@ public sealed class BoardHub(EventLog log, BoardReader boards, UserDirectory use
             throw RefusalException.Forbidden("Join the board first.");
     }
 
-    public override Task OnConnectedAsync()
+    public override async Task OnConnectedAsync()
     {
         open.Opened(Context);
-        return Task.CompletedTask;
+        // The hub requires a signed-in user, so the identifier is always there.
+        await Groups.AddToGroupAsync(Context.ConnectionId, UserGroups.Of(Caller.UserId), Context.ConnectionAborted);
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
