@@ -40,4 +40,32 @@ public sealed class MembershipTests(Browser browser, SqliteServer fixture) : ICl
         await ana.Page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
         await Expect(ana.Page.GetByLabel("Role of Ben")).ToHaveValueAsync("EDITOR");
     }
+
+    [Fact]
+    public async Task ABoardSharedWithSomeoneAppearsInTheirListAndLeavesItWithoutAReload()
+    {
+        var ana = await Person.SignUpAsync(browser, _server, "Ana");
+        var ben = await Person.SignUpAsync(browser, _server, "Ben");
+        var board = await CreateBoardAsync(ana, "Shared plans");
+        await ben.Page.GotoAsync("/");
+        await Expect(ben.Page.GetByText("No boards yet")).ToBeVisibleAsync();
+        await ben.Page.EvaluateAsync("() => { window.notReloaded = true; }"); // gone if the page reloads
+
+        var tile = ben.Page.Locator(".board-tile", new() { Has = ben.Page.GetByRole(AriaRole.Link, new() { Name = "Shared plans" }) });
+        await ana.GraphQLAsync("mutation($b: ID!, $e: String!) { addMember(boardId: $b, email: $e, role: EDITOR) { role } }", new { b = board, e = ben.Email });
+        await Expect(tile).ToBeVisibleAsync();
+        await Expect(tile).ToContainTextAsync("Editor");
+        await Expect(tile).ToContainTextAsync("2 members");
+
+        await ana.GraphQLAsync("mutation($b: ID!, $e: String!) { addMember(boardId: $b, email: $e, role: VIEWER) { role } }", new { b = board, e = ben.Email });
+        await Expect(tile).ToContainTextAsync("Viewer");
+
+        await ana.GraphQLAsync("mutation($b: ID!, $u: ID!) { removeMember(boardId: $b, userId: $u) { id } }", new { b = board, u = await UserIdAsync(ben) });
+        await Expect(tile).ToHaveCountAsync(0);
+        await Expect(ben.Page.GetByText("No boards yet")).ToBeVisibleAsync();
+        Assert.True(await ben.Page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page reloaded");
+    }
+
+    private static async Task<string> UserIdAsync(Person person) =>
+        (await person.GraphQLAsync("{ me { id } }")).GetProperty("me").GetProperty("id").GetString()!;
 }
