@@ -28,13 +28,17 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (no cookies) with one page, at 1280×800 unless told otherwise.</summary>
-    public async Task<IPage> NewPersonAsync(Uri server, int width = 1280, int height = 800)
+    /// <summary>
+    /// A fresh browser context (no cookies) with one page, at 1280×800 unless told otherwise;
+    /// with <paramref name="touch"/>, a touch screen (taps, and CSS's <c>hover: none</c>).
+    /// </summary>
+    public async Task<IPage> NewPersonAsync(Uri server, int width = 1280, int height = 800, bool touch = false)
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = server.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            HasTouch = touch,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

@@ -20,9 +20,9 @@ public sealed record Person(string Name, string Email, IPage Page)
         (await GraphQLAsync(BoardApi.BoardQuery, new { id = boardId })).GetProperty("board");
 
     /// <summary>Registers through /auth and signs the browser context in with the cookie.</summary>
-    public static async Task<Person> SignUpAsync(Browser browser, KanbanServer server, string name, int width = 1280, int height = 800)
+    public static async Task<Person> SignUpAsync(Browser browser, KanbanServer server, string name, int width = 1280, int height = 800, bool touch = false)
     {
-        var page = await browser.NewPersonAsync(server.Address, width, height);
+        var page = await browser.NewPersonAsync(server.Address, width, height, touch);
         var email = $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
         var request = page.Context.APIRequest;
         (await request.PostAsync("/auth/register", new() { DataObject = new { email, password = Accounts.Password } })).EnsureOk();

@@ -10,7 +10,8 @@ namespace Kanban.Server.Realtime;
 /// The board hub is thin: it puts connections into board rooms and tells them how to catch
 /// up. Changes never arrive here; they come over GraphQL and leave through the dispatcher.
 /// </summary>
-public sealed class BoardHub(EventLog log, BoardReader boards, UserDirectory users, BoardRooms rooms, HubConnections open, KanbanMetrics metrics)
+public sealed class BoardHub(EventLog log, BoardReader boards, UserDirectory users, BoardRooms rooms, HubConnections open, KanbanMetrics metrics,
+    ILogger<BoardHub> logger)
     : Hub
 {
     private Caller Caller => new(Context.UserIdentifier ?? throw RefusalException.Unauthenticated(), null);
@@ -69,10 +70,20 @@ public sealed class BoardHub(EventLog log, BoardReader boards, UserDirectory use
             throw RefusalException.Forbidden("Join the board first.");
     }
 
-    public override Task OnConnectedAsync()
+    public override async Task OnConnectedAsync()
     {
         open.Opened(Context);
-        return Task.CompletedTask;
+        // The hub requires a signed-in user, so the identifier is always there.
+        try
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, UserGroups.Of(Caller.UserId), Context.ConnectionAborted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Redis away: the connection still serves its boards as before; only its user's board
+            // list misses live changes until it reconnects (the list is read again then).
+            logger.LogWarning(e, "Connection {ConnectionId} could not join its user's group", Context.ConnectionId);
+        }
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)

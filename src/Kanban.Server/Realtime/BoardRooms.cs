@@ -44,7 +44,7 @@ public sealed class BoardRooms(IHubContext<BoardHub> hub, IPresence presence, Ti
     /// it. Sending it through the room first would race the removal on other servers.
     /// </summary>
     /// <returns>Who was put out, so the caller does not send them the event again.</returns>
-    public async Task PutOutAsync(Guid boardId, string? userId, string type, object why)
+    public async Task<IReadOnlyList<string>> PutOutAsync(Guid boardId, string? userId, string type, object why)
     {
         var connections = await presence.ConnectionsAsync(boardId, userId);
         await Task.WhenAll(connections.Select(c => LeaveAsync(boardId, c, announce: false)));
@@ -52,6 +52,18 @@ public sealed class BoardRooms(IHubContext<BoardHub> hub, IPresence presence, Ti
             await hub.Clients.Clients(connections).SendAsync(type, why);
         if (userId is not null)
             AnnouncePresence(boardId);
+        return connections;
+    }
+
+    /// <summary>
+    /// Sends a board's event to a user's connections outside its room (a board list, another
+    /// board): the ones in the room hear it there, and <paramref name="heard"/> already got it.
+    /// A connection joining meanwhile may hear it twice; clients drop the copy by seq.
+    /// </summary>
+    public async Task TellUserAsync(Guid boardId, string userId, string type, object payload, IReadOnlyList<string> heard)
+    {
+        var inRoom = await presence.ConnectionsAsync(boardId, userId);
+        await hub.Clients.GroupExcept(UserGroups.Of(userId), [.. inRoom, .. heard]).SendAsync(type, payload);
     }
 
     public async Task DisconnectedAsync(string connectionId)

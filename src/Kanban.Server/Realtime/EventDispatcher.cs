@@ -47,17 +47,25 @@ public sealed class EventDispatcher(IHubContext<BoardHub> hub, BoardRooms rooms,
     private async Task SendAsync(BoardEvent e)
     {
         var payload = Wire.FromJson(e.Payload);
+        IReadOnlyList<string> putOut = [];
         // Whoever an event puts out of the room hears it first, directly, and nothing after it.
         if (e.Type == MemberRemoved.Name)
-        {
-            var removed = JsonSerializer.Deserialize<MemberRemoved>(e.Payload, ContractJson.Options)!;
-            await rooms.PutOutAsync(e.BoardId, removed.UserId, e.Type, payload);
-        }
+            putOut = await rooms.PutOutAsync(e.BoardId, Read<MemberRemoved>(e).UserId, e.Type, payload);
         else if (e.Type == BoardDeleted.Name)
-        {
             await rooms.PutOutAsync(e.BoardId, null, e.Type, payload);
-        }
         await hub.Clients.Group(BoardRooms.Group(e.BoardId)).SendAsync(e.Type, payload);
+        // The member added (or whose role changed) or removed hears it on every connection, so
+        // a board list shows the change without joining the board.
+        if (AffectedUser(e) is { } userId)
+            await rooms.TellUserAsync(e.BoardId, userId, e.Type, payload, putOut);
         metrics.Published();
     }
+
+    /// <summary>The user whose own list of boards an event changes, if any.</summary>
+    private static string? AffectedUser(BoardEvent e) =>
+        e.Type == MemberAdded.Name ? Read<MemberAdded>(e).Member.User.Id
+        : e.Type == MemberRemoved.Name ? Read<MemberRemoved>(e).UserId
+        : null;
+
+    private static T Read<T>(BoardEvent e) => JsonSerializer.Deserialize<T>(e.Payload, ContractJson.Options)!;
 }

@@ -240,10 +240,13 @@ public sealed class ScaleOutTests(ClusterFixture fixture, ITestOutputHelper outp
         await removed.JoinAsync(s.Board, null);
         await using var stays = await cluster.ConnectAsync(s.Owner, "node2");
         await stays.JoinAsync(s.Board, null);
+        // The removed member's board list, on the other node, in no room: it hears it too.
+        await using var list = await cluster.ConnectAsync(s.Editor, "node1");
 
         await owner.DataAsync("mutation($b: ID!, $u: ID!) { removeMember(boardId: $b, userId: $u) { id } }", new { b = s.Board, u = s.Editor.UserId });
         var e = await removed.NextAsync(e => e.Str("type") == "member:removed", Live.Timeout);
         Assert.Equal(s.Editor.UserId, e.Str("userId"));
+        Assert.Equal(s.Board, (await list.NextAsync(e => e.Str("type") == "member:removed", Live.Timeout)).Str("boardId"));
 
         // The next change reaches the member who stays (on the same node) and not the removed one.
         await owner.MoveTaskAsync(s.Tasks[0], s.Columns[1], 0);

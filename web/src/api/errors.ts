@@ -39,6 +39,20 @@ export function isApiError(error: unknown, code?: ErrorCode): error is ApiError 
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
 
+/**
+ * addMember's answer for an email that belongs to no account: NOT_FOUND naming the user (a
+ * board that is gone is NOT_FOUND too, naming the board). Only an OWNER can ask, so this
+ * tells nobody else who has an account.
+ */
+export function isUnknownUser(error: unknown): boolean {
+  return isApiError(error, ErrorCode.NotFound) && /^User\b/.test(error.message);
+}
+
+/** What to do when nobody has signed up with the email an owner tried to add. */
+export function describeUnknownUser(email: string): string {
+  return `Nobody has signed up with ${email} yet. Ask them to create an account first, then add them here.`;
+}
+
 /** What a person reads in a toast when a change was refused. */
 export function describeError(error: unknown): string {
   if (!(error instanceof ApiError)) return 'Something went wrong.';

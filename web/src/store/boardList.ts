@@ -11,13 +11,26 @@ export interface BoardListState {
 /** The boards on the home page. */
 export const boardList = smallStore<BoardListState>({ boards: null, error: null });
 
+/** Counts reads of the list: only the latest one's answer is shown. */
+let reads = 0;
+
+/**
+ * Reads the list again. Reads overlap when live changes arrive quickly; an earlier read may
+ * answer last with the list as it was before a change, so only the latest read counts.
+ */
 export async function loadBoards(me: User): Promise<void> {
+  const read = ++reads;
   try {
     const boards = await fetchBoards(me);
-    boardList.set({ boards, error: null });
+    if (read === reads) boardList.set({ boards, error: null });
   } catch (error) {
-    boardList.set((s) => ({ ...s, error: describeError(error) }));
+    if (read === reads) boardList.set((s) => ({ ...s, error: describeError(error) }));
   }
+}
+
+/** Takes a board off the list at once (this user was removed from it). */
+export function dropBoard(boardId: string): void {
+  boardList.set((s) => (s.boards?.some((b) => b.id === boardId) ? { ...s, boards: s.boards.filter((b) => b.id !== boardId) } : s));
 }
 
 export function sortBoards(boards: readonly BoardSummary[]): BoardSummary[] {

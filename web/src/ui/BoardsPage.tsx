@@ -4,6 +4,7 @@ import { useSmallStore } from '../lib/smallStore';
 import { Link } from '../routing/Link';
 import { boardPath, navigate } from '../routing/router';
 import { boardList, loadBoards, sortBoards } from '../store/boardList';
+import { followBoardList } from '../store/followBoardList';
 import { createBoard, deleteBoard, renameBoardInList } from '../store/mutations';
 import { confirmAction } from './confirm';
 import { BoardIcon, PencilIcon, TrashIcon } from './Icon';
@@ -19,6 +20,7 @@ export function BoardsPage({ me }: { me: User }) {
   useEffect(() => {
     document.title = 'Boards · Kanban';
     void loadBoards(me);
+    return followBoardList(me);
   }, [me]);
 
   const problem = titleProblem(name, 'name');

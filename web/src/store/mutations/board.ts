@@ -1,5 +1,6 @@
 // Writes about the open board itself and its members.
 import * as api from '../../api/commands';
+import { isUnknownUser } from '../../api/errors';
 import type { Member, Role } from '../../api/types';
 import type { BoardStore } from '../boardStore';
 import { fetchMemberEmail } from '../../api/queries';
@@ -23,9 +24,10 @@ export function renameBoard(store: BoardStore, name: string): Promise<unknown> {
 
 /**
  * Adds a member by email, or changes the role of the member with that email. Not shown
- * before the answer: only the server knows who the email belongs to.
+ * before the answer: only the server knows who the email belongs to. An email with no account
+ * goes to `onNoAccount` (the form says what to do) instead of a toast.
  */
-export async function addMember(store: BoardStore, email: string, role: Role): Promise<Member | undefined> {
+export async function addMember(store: BoardStore, email: string, role: Role, onNoAccount?: () => void): Promise<Member | undefined> {
   const member = await track({
     store,
     key: `member:${email}`,
@@ -36,6 +38,11 @@ export async function addMember(store: BoardStore, email: string, role: Role): P
       confirmed: (base) => base.members[answer.user.id]?.role === answer.role,
     }),
     failure: 'Couldn’t add the member',
+    onError: (error) => {
+      if (!onNoAccount || !isUnknownUser(error)) return false;
+      onNoAccount();
+      return true;
+    },
   });
   return member;
 }

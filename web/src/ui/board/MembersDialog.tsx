@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { describeUnknownUser } from '../../api/errors';
 import type { Member, Role } from '../../api/types';
 import type { BoardView } from '../../store/boardStore';
 import { addMember, changeRole, removeMember } from '../../store/mutations';
@@ -25,12 +26,16 @@ export function MembersDialog({ view, onClose }: { view: BoardView; onClose(): v
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('EDITOR');
   const [busy, setBusy] = useState(false);
+  /** Why the last email could not be added, and what to do; the email stays for a fix. */
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    if (!email.trim()) return;
+    const typed = email.trim();
+    if (!typed) return;
     setBusy(true);
-    const added = await addMember(store, email, role);
+    setRefusal(null);
+    const added = await addMember(store, typed, role, () => setRefusal(describeUnknownUser(typed)));
     setBusy(false);
     if (added) setEmail('');
   };
@@ -90,7 +95,18 @@ export function MembersDialog({ view, onClose }: { view: BoardView; onClose(): v
         <form className="member-add" onSubmit={add}>
           <h3 className="field-label">Add a member, or change a role by email</h3>
           <div className="member-add-row">
-            <input className="input" type="email" required aria-label="Email" placeholder="name@example.com" value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              className="input"
+              type="email"
+              required
+              aria-label="Email"
+              placeholder="name@example.com"
+              value={email}
+              onChange={(e) => {
+                setEmail(e.target.value);
+                setRefusal(null);
+              }}
+            />
             <select className="input select" aria-label="Role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
               {roles.map((r) => (
                 <option key={r.value} value={r.value}>
@@ -102,6 +118,11 @@ export function MembersDialog({ view, onClose }: { view: BoardView; onClose(): v
               Add
             </button>
           </div>
+          {refusal && (
+            <p className="form-error" role="alert" dir="auto">
+              {refusal}
+            </p>
+          )}
           <p className="field-hint">{roles.map((r) => `${r.label}: ${r.hint}`).join(' · ')}.</p>
         </form>
       )}
