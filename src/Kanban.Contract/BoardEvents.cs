@@ -82,8 +82,11 @@ public sealed record BoardUpdated(NameChange Updates) : IBoardEvent
 
 public sealed record NameChange(string Name);
 
-/// <summary>The last event of a board: everyone in its room hears it and is put out.</summary>
-public sealed record BoardDeleted : IBoardEvent
+/// <summary>
+/// The last event of a board: everyone in its room hears it and is put out. It names the members
+/// the board had, whose board lists hear it too (the board is gone, so nothing else could say).
+/// </summary>
+public sealed record BoardDeleted(IReadOnlyList<string> MemberIds) : IBoardEvent
 {
     public static string Name => "board:deleted";
 }

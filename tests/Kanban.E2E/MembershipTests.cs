@@ -66,6 +66,24 @@ public sealed class MembershipTests(Browser browser, SqliteServer fixture) : ICl
         Assert.True(await ben.Page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page reloaded");
     }
 
+    [Fact]
+    public async Task ABoardDeletedByItsOwnerLeavesTheOtherMembersListsWithoutAReload()
+    {
+        var ana = await Person.SignUpAsync(browser, _server, "Ana");
+        var ben = await Person.SignUpAsync(browser, _server, "Ben");
+        var board = await CreateBoardAsync(ana, "Old plans");
+        await ana.GraphQLAsync("mutation($b: ID!, $e: String!) { addMember(boardId: $b, email: $e, role: EDITOR) { role } }", new { b = board, e = ben.Email });
+        await ben.Page.GotoAsync("/");
+        var tile = ben.Page.Locator(".board-tile", new() { Has = ben.Page.GetByRole(AriaRole.Link, new() { Name = "Old plans" }) });
+        await Expect(tile).ToBeVisibleAsync();
+        await ben.Page.EvaluateAsync("() => { window.notReloaded = true; }");
+
+        await ana.GraphQLAsync("mutation($id: ID!) { deleteBoard(id: $id) { id } }", new { id = board });
+
+        await Expect(tile).ToHaveCountAsync(0);
+        Assert.True(await ben.Page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page reloaded");
+    }
+
     private static async Task<string> UserIdAsync(Person person) =>
         (await person.GraphQLAsync("{ me { id } }")).GetProperty("me").GetProperty("id").GetString()!;
 }

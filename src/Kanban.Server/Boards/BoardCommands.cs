@@ -63,7 +63,8 @@ public sealed class BoardCommands(KanbanDb db, BoardWriter writer)
                 .Concat(db.Columns.Where(c => c.BoardId == id).Select(c => c.Id))
                 .ToListAsync(ct);
             db.RetiredIds.AddRange(itemIds.Append(id).Select(x => new RetiredId { Id = x }));
-            change.Emit(new BoardDeleted());
+            var members = await db.Members.Where(m => m.BoardId == id).Select(m => m.UserId).ToListAsync(ct);
+            change.Emit(new BoardDeleted(members));
             // The log goes with the board: board:deleted is published, never replayed.
             await db.Tasks.Where(t => t.BoardId == id).ExecuteDeleteAsync(ct);
             await db.Columns.Where(c => c.BoardId == id).ExecuteDeleteAsync(ct);

@@ -52,20 +52,21 @@ public sealed class EventDispatcher(IHubContext<BoardHub> hub, BoardRooms rooms,
         if (e.Type == MemberRemoved.Name)
             putOut = await rooms.PutOutAsync(e.BoardId, Read<MemberRemoved>(e).UserId, e.Type, payload);
         else if (e.Type == BoardDeleted.Name)
-            await rooms.PutOutAsync(e.BoardId, null, e.Type, payload);
+            putOut = await rooms.PutOutAsync(e.BoardId, null, e.Type, payload);
         await hub.Clients.Group(BoardRooms.Group(e.BoardId)).SendAsync(e.Type, payload);
-        // The member added (or whose role changed) or removed hears it on every connection, so
-        // a board list shows the change without joining the board.
-        if (AffectedUser(e) is { } userId)
+        // The member added (or whose role changed) or removed, and every member of a deleted
+        // board, hears it on every connection, so a board list shows it without joining the board.
+        foreach (var userId in AffectedUsers(e))
             await rooms.TellUserAsync(e.BoardId, userId, e.Type, payload, putOut);
         metrics.Published();
     }
 
-    /// <summary>The user whose own list of boards an event changes, if any.</summary>
-    private static string? AffectedUser(BoardEvent e) =>
-        e.Type == MemberAdded.Name ? Read<MemberAdded>(e).Member.User.Id
-        : e.Type == MemberRemoved.Name ? Read<MemberRemoved>(e).UserId
-        : null;
+    /// <summary>The users whose own list of boards an event changes.</summary>
+    private static IReadOnlyList<string> AffectedUsers(BoardEvent e) =>
+        e.Type == MemberAdded.Name ? [Read<MemberAdded>(e).Member.User.Id]
+        : e.Type == MemberRemoved.Name ? [Read<MemberRemoved>(e).UserId]
+        : e.Type == BoardDeleted.Name ? Read<BoardDeleted>(e).MemberIds
+        : [];
 
     private static T Read<T>(BoardEvent e) => JsonSerializer.Deserialize<T>(e.Payload, ContractJson.Options)!;
 }

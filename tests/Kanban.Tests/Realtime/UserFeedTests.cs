@@ -50,6 +50,31 @@ public sealed class UserFeedTests(SqliteServer fixture) : IClassFixture<SqliteSe
     }
 
     [Fact]
+    public async Task EveryMemberOfADeletedBoardHearsItOnceWithoutJoiningIt()
+    {
+        var ana = await _server.SignUpAsync("ana");
+        var ben = await _server.SignUpAsync("ben");
+        var cat = await _server.SignUpAsync("cat");
+        var board = await ana.CreateBoardAsync();
+        await ana.AddMemberAsync(board, ben, "VIEWER");
+        await using var list = await _server.ConnectAsync(ben);
+        await using var inRoom = await _server.ConnectAsync(ana);
+        await inRoom.JoinAsync(board, null);
+        await using var bystander = await _server.ConnectAsync(cat);
+
+        await ana.DataAsync("mutation($id: ID!) { deleteBoard(id: $id) { id } }", new { id = board });
+
+        var deleted = await list.NextAsync(e => e.Str("type") == "board:deleted", Live.Timeout);
+        Assert.Equal(board, deleted.Str("boardId"));
+        Assert.Equal([ana.UserId, ben.UserId], deleted.GetProperty("memberIds").EnumerateArray().Select(m => m.GetString()).Order());
+        await inRoom.NextAsync(e => e.Str("type") == "board:deleted", Live.Timeout);
+        await inRoom.RoundTripAsync();
+        Assert.False(inRoom.Received.TryRead(out var again), $"the owner's connection in the room also received {again}");
+        await bystander.RoundTripAsync();
+        Assert.False(bystander.Received.TryRead(out var leaked), $"a user it does not concern received {leaked}");
+    }
+
+    [Fact]
     public async Task AConnectionInTheRoomHearsEachChangeOfItsUserOnce()
     {
         var ana = await _server.SignUpAsync("ana");

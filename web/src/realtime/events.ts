@@ -79,7 +79,10 @@ export interface ColumnsReranked extends Envelope<typeof EventName.ColumnsRerank
 export interface BoardUpdated extends Envelope<typeof EventName.BoardUpdated> {
   updates: { name?: string };
 }
-export type BoardDeleted = Envelope<typeof EventName.BoardDeleted>;
+export interface BoardDeleted extends Envelope<typeof EventName.BoardDeleted> {
+  /** The members the board had: their board lists hear it too. */
+  memberIds: string[];
+}
 export interface MemberAdded extends Envelope<typeof EventName.MemberAdded> {
   member: Member;
 }

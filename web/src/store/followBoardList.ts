@@ -1,6 +1,6 @@
 // Keeps the board list current while it is shown. The hub tells every connection of a user,
 // without joining any board, when that user is added to a board (or their role there changes)
-// and when they are removed from one.
+// and when they are removed from one or it is deleted.
 import type { User } from '../api/types';
 import { realtime } from '../realtime/connection';
 import { EventName } from '../realtime/events';
@@ -12,6 +12,8 @@ export function followBoardList(me: User): () => void {
     if (event.type === EventName.MemberAdded && event.member.user.id === me.id) {
       // The event names the board but not its name or member count: read the list again.
       void loadBoards(me);
+    } else if (event.type === EventName.BoardDeleted) {
+      dropBoard(event.boardId);
     } else if (event.type === EventName.MemberRemoved && event.userId === me.id) {
       dropBoard(event.boardId);
       // A read already under way may answer with the board still in it; this later one wins.

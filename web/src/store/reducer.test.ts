@@ -92,7 +92,7 @@ describe('applyEvent', () => {
   it('board:updated renames; board:deleted marks the board gone', () => {
     let s = applyEvent(loaded(), event(EventName.BoardUpdated, 6, { updates: { name: 'Relaunch' } }));
     expect(s.name).toBe('Relaunch');
-    s = applyEvent(s, event(EventName.BoardDeleted, 7, {}));
+    s = applyEvent(s, event(EventName.BoardDeleted, 7, { memberIds: [BEN.id] }));
     expect(s.status).toBe('deleted');
   });
 
