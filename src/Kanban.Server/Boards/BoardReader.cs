@@ -33,16 +33,16 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users)
     public async Task<BoardView?> SnapshotAsync(Guid boardId, Caller caller, CancellationToken ct)
     {
         await using var tx = await db.BeginSnapshotAsync(ct);
-        return await RoleAsync(boardId, caller, ct) is { } role ? await LoadAsync(boardId, role, ct) : null;
+        return await RoleAsync(boardId, caller, ct) is null ? null : await LoadAsync(boardId, caller, ct);
     }
 
-    /// <summary>The whole board as a member in <paramref name="role"/> sees it; call it inside a snapshot transaction so every list matches the seq.</summary>
-    public async Task<BoardView> LoadAsync(Guid boardId, BoardRole role, CancellationToken ct)
+    /// <summary>The whole board as <paramref name="viewer"/> sees it; call it inside a snapshot transaction so every list matches the seq.</summary>
+    public async Task<BoardView> LoadAsync(Guid boardId, Caller viewer, CancellationToken ct)
     {
         var board = await db.Boards.AsNoTracking().SingleAsync(b => b.Id == boardId, ct);
         var columns = await db.Columns.AsNoTracking().Where(c => c.BoardId == boardId).ToListAsync(ct);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.BoardId == boardId).ToListAsync(ct);
-        var members = await MembersAsync(boardId, role, ct);
+        var members = await MembersAsync(boardId, viewer, ct);
         return ViewOf.Board(board) with { Columns = await ColumnViewsAsync(columns, tasks, ct), Members = members };
     }
 
@@ -61,13 +61,15 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users)
         return Ordered(tasks).Select(t => ViewOf.Task(t, creators[t.CreatedById])).ToList();
     }
 
-    /// <summary>The members as a member in <paramref name="role"/> sees them: emails for owners only.</summary>
-    public async Task<IReadOnlyList<MemberView>> MembersAsync(Guid boardId, BoardRole role, CancellationToken ct)
+    /// <summary>The members as <paramref name="viewer"/> sees them: emails only when the viewer is one of the owners.</summary>
+    public async Task<IReadOnlyList<MemberView>> MembersAsync(Guid boardId, Caller viewer, CancellationToken ct)
     {
         var rows = await db.Members.AsNoTracking().Where(m => m.BoardId == boardId)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Role, u.Id, u.DisplayName, u.Email })
             .ToListAsync(ct);
-        return rows.Select(r => new MemberView(new UserView(r.Id, AppUser.NameOf(r.DisplayName, r.Email)), r.Role, role == BoardRole.Owner ? r.Email : null))
+        // The viewer's own role is among the rows: no second query.
+        var owner = rows.Any(r => r.Id == viewer.UserId && r.Role == BoardRole.Owner);
+        return rows.Select(r => new MemberView(new UserView(r.Id, AppUser.NameOf(r.DisplayName, r.Email)), r.Role, owner ? r.Email : null))
             .OrderByDescending(m => m.Role).ThenBy(m => m.User.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 

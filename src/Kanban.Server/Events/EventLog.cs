@@ -46,7 +46,7 @@ public sealed class EventLog(KanbanDb db, BoardReader boards, IOptions<KanbanOpt
         await using var tx = await db.BeginSnapshotAsync(ct);
         var seq = await db.Boards.Where(b => b.Id == boardId).Select(b => (long?)b.Seq).SingleOrDefaultAsync(ct)
             ?? throw RefusalException.NotFound("Board");
-        if (await boards.RoleAsync(boardId, caller, ct) is not { } role)
+        if (await boards.RoleAsync(boardId, caller, ct) is null)
             throw RefusalException.Forbidden();
 
         if (afterSeq is { } after && !IsOutsideWindow(after, seq))
@@ -56,7 +56,7 @@ public sealed class EventLog(KanbanDb db, BoardReader boards, IOptions<KanbanOpt
             if (events.Count == seq - after) // nothing pruned inside the window
                 return new CatchUp(seq, events, null);
         }
-        return new CatchUp(seq, [], await boards.LoadAsync(boardId, role, ct));
+        return new CatchUp(seq, [], await boards.LoadAsync(boardId, caller, ct));
     }
 
     /// <summary>True when the log cannot bring a client at <paramref name="afterSeq"/> up to <paramref name="seq"/>.</summary>

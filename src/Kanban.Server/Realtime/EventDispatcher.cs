@@ -47,16 +47,17 @@ public sealed class EventDispatcher(IHubContext<BoardHub> hub, BoardRooms rooms,
     private async Task SendAsync(BoardEvent e)
     {
         var payload = Wire.FromJson(e.Payload);
+        var affected = AffectedUsers(e);
         IReadOnlyList<string> putOut = [];
         // Whoever an event puts out of the room hears it first, directly, and nothing after it.
         if (e.Type == MemberRemoved.Name)
-            putOut = await rooms.PutOutAsync(e.BoardId, Read<MemberRemoved>(e).UserId, e.Type, payload);
+            putOut = await rooms.PutOutAsync(e.BoardId, affected[0], e.Type, payload);
         else if (e.Type == BoardDeleted.Name)
             putOut = await rooms.PutOutAsync(e.BoardId, null, e.Type, payload);
         await hub.Clients.Group(BoardRooms.Group(e.BoardId)).SendAsync(e.Type, payload);
         // The member added (or whose role changed) or removed, and every member of a deleted
         // board, hears it on every connection, so a board list shows it without joining the board.
-        foreach (var userId in AffectedUsers(e))
+        foreach (var userId in affected)
             await rooms.TellUserAsync(e.BoardId, userId, e.Type, payload, putOut);
         metrics.Published();
     }

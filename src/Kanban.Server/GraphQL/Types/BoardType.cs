@@ -16,8 +16,6 @@ public sealed class BoardType : ObjectGraphType<BoardView>
                 ?? await ctx.Service<BoardReader>().ColumnsAsync(ctx.Source.Id, ctx.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MemberType>>>>("members")
             .ResolveAsync(async ctx => ctx.Source.Members
-                ?? await ctx.Service<BoardReader>().MembersAsync(ctx.Source.Id,
-                    await ctx.Service<BoardReader>().RoleAsync(ctx.Source.Id, ctx.Caller(), ctx.CancellationToken) ?? BoardRole.Viewer,
-                    ctx.CancellationToken));
+                ?? await ctx.Service<BoardReader>().MembersAsync(ctx.Source.Id, ctx.Caller(), ctx.CancellationToken));
     }
 }
