@@ -66,7 +66,7 @@ public sealed class UserFeedTests(SqliteServer fixture) : IClassFixture<SqliteSe
 
         var deleted = await list.NextAsync(e => e.Str("type") == "board:deleted", Live.Timeout);
         Assert.Equal(board, deleted.Str("boardId"));
-        Assert.Equal([ana.UserId, ben.UserId], deleted.GetProperty("memberIds").EnumerateArray().Select(m => m.GetString()).Order());
+        Assert.Equal(new[] { ana.UserId, ben.UserId }.Order(), deleted.GetProperty("memberIds").EnumerateArray().Select(m => m.GetString()).Order());
         await inRoom.NextAsync(e => e.Str("type") == "board:deleted", Live.Timeout);
         await inRoom.RoundTripAsync();
         Assert.False(inRoom.Received.TryRead(out var again), $"the owner's connection in the room also received {again}");
