@@ -11,6 +11,20 @@ public enum BoardRole
     Owner = 2,
 }
 
+/// <summary>A label's colour, one of a fixed palette so every client can show it legibly.</summary>
+public enum LabelColor
+{
+    Gray,
+    Red,
+    Orange,
+    Yellow,
+    Green,
+    Teal,
+    Blue,
+    Purple,
+    Pink,
+}
+
 public sealed record UserView(string Id, string Name);
 
 /// <summary>

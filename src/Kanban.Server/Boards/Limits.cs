@@ -10,6 +10,12 @@ public static class Limits
     public const int RankLength = 64;
     public const int ClientIdLength = 128;
     public const int MaxEventPage = 1_000;
+    public const int LabelNameLength = 50;
+    public const int LabelsPerBoard = 100;
+    public const int AssigneesPerTask = 20;
+    public const int ChecklistTextLength = 500;
+    public const int ChecklistItemsPerTask = 200;
+    public const int CommentLength = 10_000;
 
     /// <summary>A board, column or task name or title: stored trimmed, 1 to 200 characters.</summary>
     public static string Name(string? value, string field)

@@ -19,6 +19,11 @@ public abstract class KanbanDb(DbContextOptions options) : IdentityDbContext<App
     public DbSet<Member> Members => Set<Member>();
     public DbSet<Column> Columns => Set<Column>();
     public DbSet<BoardTask> Tasks => Set<BoardTask>();
+    public DbSet<Label> Labels => Set<Label>();
+    public DbSet<TaskLabel> TaskLabels => Set<TaskLabel>();
+    public DbSet<TaskAssignee> TaskAssignees => Set<TaskAssignee>();
+    public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+    public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<BoardEvent> Events => Set<BoardEvent>();
     public DbSet<RetiredId> RetiredIds => Set<RetiredId>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -55,6 +60,43 @@ public abstract class KanbanDb(DbContextOptions options) : IdentityDbContext<App
             t.HasIndex(x => new { x.ColumnId, x.Rank });
             t.HasIndex(x => x.BoardId);
             t.HasOne<Column>().WithMany().HasForeignKey(x => x.ColumnId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Label>(l =>
+        {
+            l.Property(x => x.Name).HasMaxLength(Limits.LabelNameLength);
+            l.Property(x => x.Color).HasConversion<string>().HasMaxLength(16);
+            l.HasIndex(x => x.BoardId);
+            l.HasOne<Board>().WithMany().HasForeignKey(x => x.BoardId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<TaskLabel>(l =>
+        {
+            l.HasKey(x => new { x.TaskId, x.LabelId });
+            l.HasIndex(x => x.LabelId);
+            l.HasOne<BoardTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+            l.HasOne<Label>().WithMany().HasForeignKey(x => x.LabelId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<TaskAssignee>(a =>
+        {
+            a.HasKey(x => new { x.TaskId, x.UserId });
+            a.HasIndex(x => new { x.BoardId, x.UserId });
+            a.HasIndex(x => x.UserId);
+            a.HasOne<BoardTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+            a.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ChecklistItem>(i =>
+        {
+            i.Property(x => x.Text).HasMaxLength(Limits.ChecklistTextLength);
+            i.Property(x => x.Rank).HasMaxLength(Limits.RankLength);
+            i.HasIndex(x => new { x.TaskId, x.Rank });
+            i.HasIndex(x => x.BoardId);
+            i.HasOne<BoardTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Comment>(c =>
+        {
+            c.Property(x => x.Body).HasMaxLength(Limits.CommentLength);
+            c.HasIndex(x => new { x.TaskId, x.CreatedAt });
+            c.HasOne<BoardTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+            c.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<BoardEvent>(e =>
         {

@@ -15,5 +15,7 @@ public sealed class SqliteKanbanDb(DbContextOptions<SqliteKanbanDb> options) : K
         model.Entity<BoardTask>().Property(x => x.CreatedAt).HasConversion<SqliteTimestampConverter>();
         model.Entity<BoardTask>().Property(x => x.UpdatedAt).HasConversion<SqliteTimestampConverter>();
         model.Entity<BoardEvent>().Property(x => x.At).HasConversion<SqliteTimestampConverter>();
+        model.Entity<Comment>().Property(x => x.CreatedAt).HasConversion<SqliteTimestampConverter>();
+        model.Entity<Comment>().Property(x => x.EditedAt).HasConversion<SqliteTimestampConverter>();
     }
 }
