@@ -14,6 +14,41 @@ export interface Member {
   email: string | null;
 }
 
+export type LabelColor = 'GRAY' | 'RED' | 'ORANGE' | 'YELLOW' | 'GREEN' | 'TEAL' | 'BLUE' | 'PURPLE' | 'PINK';
+
+export const labelColors: readonly LabelColor[] = ['GRAY', 'RED', 'ORANGE', 'YELLOW', 'GREEN', 'TEAL', 'BLUE', 'PURPLE', 'PINK'];
+
+/** A label of one board; tasks carry label ids. */
+export interface Label {
+  id: string;
+  boardId: string;
+  name: string;
+  color: LabelColor;
+}
+
+export interface ChecklistItem {
+  id: string;
+  taskId: string;
+  text: string;
+  done: boolean;
+  rank: string;
+}
+
+/** A comment; its body is Markdown, shown without raw HTML. */
+export interface Comment {
+  id: string;
+  taskId: string;
+  author: User;
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+}
+
+export interface CommentPage {
+  comments: Comment[];
+  hasMore: boolean;
+}
+
 export interface Task {
   id: string;
   boardId: string;
@@ -25,6 +60,14 @@ export interface Task {
   createdAt: string;
   updatedAt: string;
   createdBy: User;
+  /** A calendar date, YYYY-MM-DD, or null. */
+  dueDate: string | null;
+  labelIds: string[];
+  /** User ids; each is a member of the board. */
+  assigneeIds: string[];
+  /** Ordered by rank. */
+  checklist: ChecklistItem[];
+  commentCount: number;
 }
 
 /** A column as the store keeps it: its tasks live in the store's task map. */
@@ -47,6 +90,7 @@ export interface BoardSnapshot {
   seq: number;
   columns: ColumnWithTasks[];
   members: Member[];
+  labels: Label[];
 }
 
 /** A board in the list on the home page. */

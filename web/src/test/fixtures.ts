@@ -20,6 +20,11 @@ export function task(id: string, columnId: string, rank: string, extra: Partial<
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
     createdBy: ANA,
+    dueDate: null,
+    labelIds: [],
+    assigneeIds: [],
+    checklist: [],
+    commentCount: 0,
     ...extra,
   };
 }
@@ -37,6 +42,7 @@ export function snapshot(seq: number, tasks: Task[] = [task('t1', TODO, 'a0'), t
       { user: ANA, role: 'OWNER', email: 'ana@example.test' },
       { user: BEN, role: 'EDITOR', email: 'ben@example.test' },
     ],
+    labels: [],
   };
 }
 

@@ -38,6 +38,11 @@ export function createTask(store: BoardStore, columnId: string, title: string, m
     version: 0, // any version the server gives wins
     createdAt: now,
     updatedAt: now,
+    dueDate: null,
+    labelIds: [],
+    assigneeIds: [],
+    checklist: [],
+    commentCount: 0,
     createdBy: me,
   };
   return track({
