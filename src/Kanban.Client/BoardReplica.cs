@@ -241,6 +241,14 @@ public sealed class BoardReplica
 
     public IReadOnlyList<string> ColumnIds => _columns.Keys.ToList();
 
+    public IReadOnlyList<string> LabelIds => _labels.Keys.ToList();
+
+    public IReadOnlyList<string> MemberIds => _members.Keys.ToList();
+
+    /// <summary>The checklist items as (taskId, itemId), for a client choosing what to change.</summary>
+    public IReadOnlyList<(string TaskId, string ItemId)> ChecklistItems => _tasks.Values
+        .SelectMany(t => t["checklist"]!.AsArray().Select(i => ((string)t["id"]!, (string)i!["id"]!))).ToList();
+
     /// <summary>The tasks as (id, columnId), for a client choosing what to change.</summary>
     public IReadOnlyList<(string Id, string ColumnId)> Tasks => _tasks.Select(t => (t.Key, (string)t.Value["columnId"]!)).ToList();
 
