@@ -38,8 +38,11 @@ public sealed class TaskType : ObjectGraphType<TaskView>
                 ctx.Caller();
                 return await ctx.Service<BoardLookups>().AssigneesAsync(ctx.Source, Fresh(ctx), ctx.CancellationToken);
             });
+        // A checklist is part of its task, counted like a few more fields rather than as a list of
+        // 20: every board of a user in full still fits the budget, and the answer's byte bound
+        // caps what a long checklist costs.
         Field(t => t.Checklist, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<ChecklistItemType>>>))
-            .Description("Ordered by rank.");
+            .Description("Ordered by rank.").WithComplexityImpact(1, 1);
         Field(t => t.CommentCount);
         Field<NonNullGraphType<CommentPageType>>("comments")
             .Description("Oldest first: first (1 to 200) comments after the comment whose ID is after.")
