@@ -16,13 +16,15 @@ public static class Gql
     public const string AddMember = "mutation($b: ID!, $e: String!, $r: Role!) { addMember(boardId: $b, email: $e, role: $r) { role } }";
     public const string Seq = "query($id: ID!) { board(id: $id) { seq } }";
 
-    public const string TaskFields = "id boardId columnId title description rank version createdAt updatedAt createdBy { id name }";
+    public const string TaskFields = "id boardId columnId title description rank version createdAt updatedAt createdBy { id name } " +
+        "dueDate labelIds assigneeIds checklist { id taskId text done rank } commentCount";
 
     /// <summary>The whole board, every field a client keeps (what a page load asks for).</summary>
     public const string Board = $$"""
         query($id: ID!) { board(id: $id) { id name seq
           columns { id boardId name rank tasks { {{TaskFields}} } }
-          members { role email user { id name } } } }
+          members { role email user { id name } }
+          labels { id boardId name color } } }
         """;
 
     public const string Events =

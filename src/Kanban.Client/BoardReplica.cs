@@ -14,6 +14,7 @@ public sealed class BoardReplica
     private readonly Dictionary<string, JsonObject> _columns = [];
     private readonly Dictionary<string, JsonObject> _tasks = [];
     private readonly Dictionary<string, JsonObject> _members = [];
+    private readonly Dictionary<string, JsonObject> _labels = [];
 
     private BoardReplica(string id, string name, long seq) => (Id, Name, Seq) = (id, name, seq);
 
@@ -33,6 +34,8 @@ public sealed class BoardReplica
         }
         foreach (var member in board.GetProperty("members").EnumerateArray())
             replica._members[member.GetProperty("user").Str("id")] = Node(member);
+        foreach (var label in board.GetProperty("labels").EnumerateArray())
+            replica._labels[label.Str("id")] = Node(label);
         return replica;
     }
 
@@ -67,6 +70,12 @@ public sealed class BoardReplica
                 task["title"] = title;
             if (updated.Updates.Description is { } description)
                 task["description"] = description;
+            if (updated.Updates.DueDate is { } dueDate)
+                task["dueDate"] = Value(dueDate.Value);
+            if (updated.Updates.LabelIds is { } labelIds)
+                task["labelIds"] = Value(labelIds);
+            if (updated.Updates.AssigneeIds is { } assigneeIds)
+                task["assigneeIds"] = Value(assigneeIds);
             task["updatedAt"] = Value(updated.Updates.UpdatedAt);
             task["version"] = updated.Version;
         },
@@ -115,8 +124,83 @@ public sealed class BoardReplica
             var added = Read<MemberAdded>(e);
             r._members[added.Member.User.Id] = Node(added.Member);
         },
-        [MemberRemoved.Name] = (r, e) => r._members.Remove(Read<MemberRemoved>(e).UserId),
+        [MemberRemoved.Name] = (r, e) =>
+        {
+            // A member who goes is off every task of the board too; no task event says so.
+            var userId = Read<MemberRemoved>(e).UserId;
+            r._members.Remove(userId);
+            foreach (var task in r._tasks.Values)
+                Without(task, "assigneeIds", userId);
+        },
+        [LabelCreated.Name] = (r, e) =>
+        {
+            var created = Read<LabelCreated>(e);
+            r._labels[Key(created.Label.Id)] = Node(created.Label);
+        },
+        [LabelUpdated.Name] = (r, e) =>
+        {
+            var updated = Read<LabelUpdated>(e);
+            var label = r._labels[Key(updated.LabelId)];
+            if (updated.Updates.Name is { } name)
+                label["name"] = name;
+            if (updated.Updates.Color is { } color)
+                label["color"] = Value(color);
+        },
+        [LabelDeleted.Name] = (r, e) =>
+        {
+            // The label is off every task of the board too; no task event says so.
+            var labelId = Key(Read<LabelDeleted>(e).LabelId);
+            r._labels.Remove(labelId);
+            foreach (var task in r._tasks.Values)
+                Without(task, "labelIds", labelId);
+        },
+        [ChecklistItemCreated.Name] = (r, e) =>
+        {
+            var created = Read<ChecklistItemCreated>(e);
+            r.Checklist(created.TaskId).Add(Node(created.Item));
+        },
+        [ChecklistItemUpdated.Name] = (r, e) =>
+        {
+            var updated = Read<ChecklistItemUpdated>(e);
+            var item = r.ChecklistItem(updated.TaskId, updated.ItemId);
+            if (updated.Updates.Text is { } text)
+                item["text"] = text;
+            if (updated.Updates.Done is { } done)
+                item["done"] = done;
+        },
+        [ChecklistItemMoved.Name] = (r, e) =>
+        {
+            var moved = Read<ChecklistItemMoved>(e);
+            r.ChecklistItem(moved.TaskId, moved.ItemId)["rank"] = moved.Rank;
+        },
+        [ChecklistItemDeleted.Name] = (r, e) =>
+        {
+            var deleted = Read<ChecklistItemDeleted>(e);
+            r.Checklist(deleted.TaskId).Remove(r.ChecklistItem(deleted.TaskId, deleted.ItemId));
+        },
+        // A replica holds no comments (the board does not), only each task's count of them.
+        [CommentCreated.Name] = (r, e) => r.CountComment(Read<CommentCreated>(e).TaskId, +1),
+        [CommentUpdated.Name] = (_, _) => { },
+        [CommentDeleted.Name] = (r, e) => r.CountComment(Read<CommentDeleted>(e).TaskId, -1),
     };
+
+    private JsonArray Checklist(Guid taskId) => _tasks[Key(taskId)]["checklist"]!.AsArray();
+
+    private JsonObject ChecklistItem(Guid taskId, Guid itemId) =>
+        Checklist(taskId).Single(i => (string?)i!["id"] == Key(itemId))!.AsObject();
+
+    private void CountComment(Guid taskId, int by)
+    {
+        var task = _tasks[Key(taskId)];
+        task["commentCount"] = (int)task["commentCount"]! + by;
+    }
+
+    private static void Without(JsonObject task, string list, string id)
+    {
+        var ids = task[list]!.AsArray();
+        if (ids.FirstOrDefault(x => (string?)x == id) is { } found)
+            ids.Remove(found);
+    }
 
     private static T Read<T>(JsonElement e) where T : IBoardEvent => e.Deserialize<T>(ContractJson.Options)!;
 
@@ -133,7 +217,7 @@ public sealed class BoardReplica
         {
             var id = (string)c["id"]!;
             var tasks = _tasks.Values.Where(t => (string?)t["columnId"] == id)
-                .OrderBy(t => (string)t["rank"]!, StringComparer.Ordinal).Select(Sorted);
+                .OrderBy(t => (string)t["rank"]!, StringComparer.Ordinal).Select(CanonicalTask);
             var column = Sorted(c);
             column["tasks"] = new JsonArray(tasks.ToArray<JsonNode?>());
             return (JsonNode?)column;
@@ -145,13 +229,25 @@ public sealed class BoardReplica
             member.Remove("email");
             return (JsonNode?)member;
         }).ToArray());
-        var board = new JsonObject { ["id"] = Id, ["name"] = Name, ["seq"] = Seq, ["columns"] = columns, ["members"] = members };
+        var labels = new JsonArray(_labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => (JsonNode?)Sorted(l.Value)).ToArray());
+        var board = new JsonObject
+        {
+            ["id"] = Id, ["name"] = Name, ["seq"] = Seq, ["columns"] = columns, ["members"] = members, ["labels"] = labels,
+        };
         return board.ToJsonString();
     }
 
     public static string Canonical(JsonElement board) => FromSnapshot(board).Canonical();
 
     public IReadOnlyList<string> ColumnIds => _columns.Keys.ToList();
+
+    public IReadOnlyList<string> LabelIds => _labels.Keys.ToList();
+
+    public IReadOnlyList<string> MemberIds => _members.Keys.ToList();
+
+    /// <summary>The checklist items as (taskId, itemId), for a client choosing what to change.</summary>
+    public IReadOnlyList<(string TaskId, string ItemId)> ChecklistItems => _tasks.Values
+        .SelectMany(t => t["checklist"]!.AsArray().Select(i => ((string)t["id"]!, (string)i!["id"]!))).ToList();
 
     /// <summary>The tasks as (id, columnId), for a client choosing what to change.</summary>
     public IReadOnlyList<(string Id, string ColumnId)> Tasks => _tasks.Select(t => (t.Key, (string)t.Value["columnId"]!)).ToList();
@@ -167,6 +263,18 @@ public sealed class BoardReplica
     }
 
     private static JsonObject Node(JsonElement e) => JsonNode.Parse(e.GetRawText())!.AsObject();
+
+    // Label and assignee IDs are sets (their order means nothing); the checklist is in rank order.
+    private static JsonNode? CanonicalTask(JsonObject task)
+    {
+        var canonical = Sorted(task);
+        foreach (var set in new[] { "labelIds", "assigneeIds" })
+            canonical[set] = new JsonArray(task[set]!.AsArray().Select(x => (string)x!).Order(StringComparer.Ordinal)
+                .Select(x => (JsonNode?)x).ToArray());
+        canonical["checklist"] = new JsonArray(task["checklist"]!.AsArray().Select(i => i!.AsObject())
+            .OrderBy(i => (string)i["rank"]!, StringComparer.Ordinal).Select(i => (JsonNode?)Sorted(i)).ToArray());
+        return canonical;
+    }
 
     private static JsonObject Sorted(JsonObject o) =>
         new(o.OrderBy(p => p.Key, StringComparer.Ordinal)

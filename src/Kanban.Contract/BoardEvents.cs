@@ -24,10 +24,24 @@ public sealed record TaskUpdated(Guid TaskId, TaskChanges Updates, int Version) 
     public static string Name => "task:updated";
 }
 
+/// <summary>
+/// A task's changed fields: absent when unchanged. <see cref="DueDate"/> is present with null when
+/// cleared (see <see cref="NewValue{T}"/>); the label and assignee lists are whole, as they are now.
+/// </summary>
 public sealed record TaskChanges(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Title,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Description,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public NewValue<DateOnly?>? DueDate { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Guid>? LabelIds { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? AssigneeIds { get; init; }
+}
 
 public sealed record TaskMoved(Guid TaskId, Guid FromColumn, Guid ToColumn, string Rank, int Position, int Version, DateTime UpdatedAt) : IBoardEvent
 {
@@ -97,7 +111,10 @@ public sealed record MemberAdded(MemberView Member) : IBoardEvent
     public static string Name => "member:added";
 }
 
-/// <summary>The removed member's connections hear it and are put out.</summary>
+/// <summary>
+/// The removed member's connections hear it and are put out. The member is also off every task of
+/// the board (assigneeIds): clients take them off themselves, with no task events.
+/// </summary>
 public sealed record MemberRemoved(string UserId) : IBoardEvent
 {
     public static string Name => "member:removed";
@@ -112,6 +129,77 @@ public sealed record PresenceChanged(Guid BoardId, IReadOnlyList<Viewer> Viewers
     public static string Name => "presence:changed";
 
     [JsonPropertyOrder(-1)] public string Type => Name;
+}
+
+/// <summary>A new label of the board.</summary>
+public sealed record LabelCreated(LabelView Label) : IBoardEvent
+{
+    public static string Name => "label:created";
+}
+
+public sealed record LabelUpdated(Guid LabelId, LabelChanges Updates) : IBoardEvent
+{
+    public static string Name => "label:updated";
+}
+
+public sealed record LabelChanges(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LabelColor? Color);
+
+/// <summary>The label is gone, and off every task of the board: clients take it off themselves (no task events, no new versions).</summary>
+public sealed record LabelDeleted(Guid LabelId) : IBoardEvent
+{
+    public static string Name => "label:deleted";
+}
+
+// Checklist and comment events leave the task's version and updatedAt as they are: ticking an item
+// or commenting is no edit of the task, and must not make someone's open edit of it conflict.
+
+public sealed record ChecklistItemCreated(Guid TaskId, ChecklistItemView Item) : IBoardEvent
+{
+    public static string Name => "checklistItem:created";
+}
+
+public sealed record ChecklistItemUpdated(Guid TaskId, Guid ItemId, ChecklistItemChanges Updates) : IBoardEvent
+{
+    public static string Name => "checklistItem:updated";
+}
+
+public sealed record ChecklistItemChanges(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Text,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Done);
+
+/// <summary>
+/// An item got a new rank. A checklist whose keys wore out is respread as one of these per item
+/// (positions unchanged), one after the other in the same change.
+/// </summary>
+public sealed record ChecklistItemMoved(Guid TaskId, Guid ItemId, string Rank, int Position) : IBoardEvent
+{
+    public static string Name => "checklistItem:moved";
+}
+
+public sealed record ChecklistItemDeleted(Guid TaskId, Guid ItemId) : IBoardEvent
+{
+    public static string Name => "checklistItem:deleted";
+}
+
+/// <summary>The task's commentCount grows by one.</summary>
+public sealed record CommentCreated(Guid TaskId, CommentView Comment) : IBoardEvent
+{
+    public static string Name => "comment:created";
+}
+
+public sealed record CommentUpdated(Guid TaskId, Guid CommentId, CommentChanges Updates) : IBoardEvent
+{
+    public static string Name => "comment:updated";
+}
+
+public sealed record CommentChanges(string Body, DateTime EditedAt);
+
+/// <summary>The task's commentCount shrinks by one.</summary>
+public sealed record CommentDeleted(Guid TaskId, Guid CommentId) : IBoardEvent
+{
+    public static string Name => "comment:deleted";
 }
 
 /// <summary>Every event's name, read from the records above: the one list servers and clients share.</summary>

@@ -15,6 +15,9 @@ public static class BoardsSetup
         services.AddScoped<MemberCommands>();
         services.AddScoped<ColumnCommands>();
         services.AddScoped<TaskCommands>();
+        services.AddScoped<LabelCommands>();
+        services.AddScoped<ChecklistCommands>();
+        services.AddScoped<CommentCommands>();
         services.AddScoped<EventLog>();
         services.AddScoped<UserDirectory>();
         return services;

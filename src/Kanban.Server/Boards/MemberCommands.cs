@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Server.Boards;
 
-/// <summary>Board membership: OWNERs manage it; anyone may leave. A board always keeps an OWNER.</summary>
+/// <summary>
+/// Board membership: OWNERs manage it; anyone may leave. A board always keeps an OWNER. A member who
+/// goes is taken off the board's tasks as part of the same change.
+/// </summary>
 public sealed class MemberCommands(KanbanDb db, BoardWriter writer, ILookupNormalizer normalizer)
 {
     /// <summary>Adds a member, or changes the role of one who is already there.</summary>
@@ -55,6 +58,8 @@ public sealed class MemberCommands(KanbanDb db, BoardWriter writer, ILookupNorma
             if (member.Role == BoardRole.Owner)
                 await EnsureAnotherOwnerAsync(id, userId, ct);
             db.Members.Remove(member);
+            // Off every task of the board in this same change: clients do the same on member:removed.
+            await db.TaskAssignees.Where(a => a.BoardId == id && a.UserId == userId).ExecuteDeleteAsync(ct);
             change.Emit(new MemberRemoved(userId));
             return new DeletePayload(removed);
         }, ct);

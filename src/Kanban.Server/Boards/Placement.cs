@@ -39,10 +39,17 @@ public static class Placement
             reranked, ct);
 
     /// <param name="ranks">The siblings' ranks in order, <c>take</c> of them from <c>skip</c>.</param>
-    public static async Task<string> RankAtAsync<T, TReranked>(
+    public static Task<string> RankAtAsync<T, TReranked>(
         this BoardChange change, IQueryable<T> siblings, Slot slot, Func<int, int, Task<List<string>>> ranks,
         Func<IReadOnlyList<T>, TReranked> reranked, CancellationToken ct)
-        where T : class, IRanked where TReranked : IBoardEvent
+        where T : class, IRanked where TReranked : IBoardEvent =>
+        RankAtAsync(siblings, slot, ranks, all => change.Emit(reranked(all)), ct);
+
+    /// <param name="respread">Logs the new ranks of the whole list (in order, the placed item not among them).</param>
+    public static async Task<string> RankAtAsync<T>(
+        IQueryable<T> siblings, Slot slot, Func<int, int, Task<List<string>>> ranks,
+        Action<IReadOnlyList<T>> respread, CancellationToken ct)
+        where T : class, IRanked
     {
         string? before = null, after = null;
         if (slot.Position > 0)
@@ -65,7 +72,7 @@ public static class Placement
         var keys = Rank.Spread(all.Count + 1);
         for (var i = 0; i < all.Count; i++)
             all[i].Rank = keys[i < slot.Position ? i : i + 1];
-        change.Emit(reranked(all));
+        respread(all);
         return keys[slot.Position];
     }
 }

@@ -6,8 +6,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Kanban.Server.Boards;
 
 public sealed record CreateTaskInput(string? Id, string ColumnId, string Title, string? Description, int? Index);
-public sealed record UpdateTaskInput(string Id, string? Title, string? Description, int? ExpectedVersion);
 public sealed record MoveTaskInput(string Id, string ColumnId, int? Index, int? ExpectedVersion);
+
+/// <summary>
+/// The fields an update sets; null ones stay as they are. <see cref="DueDate"/> is null to leave the
+/// date, and a <see cref="NewValue{T}"/> holding null to clear it.
+/// </summary>
+public sealed record UpdateTaskInput(string Id, string? Title = null, string? Description = null, int? ExpectedVersion = null)
+{
+    public NewValue<string?>? DueDate { get; init; }
+    public IReadOnlyList<string>? AddLabelIds { get; init; }
+    public IReadOnlyList<string>? RemoveLabelIds { get; init; }
+    public IReadOnlyList<string>? AddAssigneeIds { get; init; }
+    public IReadOnlyList<string>? RemoveAssigneeIds { get; init; }
+}
 
 /// <summary>Task mutations, each one change on the write path.</summary>
 public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory users, WriteQueries queries)
@@ -29,7 +41,7 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
             {
                 // A retry of the caller's own create is safe: answer with the task as it is now.
                 if (existing.BoardId == boardId && existing.CreatedById == caller.UserId)
-                    return await ViewAsync(existing, ct);
+                    return await ViewAsync(existing, await users.ViewAsync(existing.CreatedById, ct), ct);
                 throw RefusalException.Conflict("That task ID is already in use.");
             }
             if (await db.RetiredIds.AnyAsync(r => r.Id == id, ct))
@@ -39,6 +51,7 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
 
             var siblings = db.Tasks.Where(t => t.ColumnId == columnId);
             var slot = await Placement.SlotAsync(siblings, index, Limits.TasksPerColumn, "columnId", ct);
+            // Field versions start at 0 ("not changed since created"), so an edit made on version 1 never conflicts with the create.
             var task = new BoardTask
             {
                 Id = id, BoardId = boardId, ColumnId = columnId, Title = title, Description = description,
@@ -46,34 +59,64 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
                 CreatedAt = change.Now, UpdatedAt = change.Now, CreatedById = caller.UserId,
             };
             db.Tasks.Add(task);
-            var view = ViewOf.Task(task, change.Actor);
+            var view = ViewOf.Task(task, change.Actor, TaskParts.None);
             change.Emit(new TaskCreated(view));
             return view;
         }, ct);
     }
 
+    /// <summary>
+    /// Sets fields and adds or removes labels and assignees, as one change. An <c>expectedVersion</c>
+    /// is checked only against the fields this update would change (title, description, due date):
+    /// someone else's move, or their edit of another field, since then is no conflict. Label and
+    /// assignee deltas never conflict: concurrent ones all apply.
+    /// </summary>
     public async Task<TaskView> UpdateAsync(Caller caller, UpdateTaskInput input, CancellationToken ct)
     {
         var id = Limits.Id(input.Id, "id");
         var title = input.Title is null ? null : Limits.Name(input.Title, "title");
         var description = input.Description is null ? null : Limits.Description(input.Description);
+        var dueDate = input.DueDate is { Value: var date } ? new NewValue<DateOnly?>(date is null ? null : Limits.DueDate(date)) : null;
+        var labels = SetDelta.Of(input.AddLabelIds, input.RemoveLabelIds, "addLabelIds", "removeLabelIds");
+        var assignees = SetDelta.Of(input.AddAssigneeIds, input.RemoveAssigneeIds, "addAssigneeIds", "removeAssigneeIds");
 
         return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
         {
-            var (task, creator) = await LoadAsync(id, change, input.ExpectedVersion, ct);
-            // Only what changed travels in the event.
-            var newTitle = title is not null && title != task.Title ? task.Title = title : null;
-            var newDescription = description is not null && description != task.Description ? task.Description = description : null;
-            if (newTitle is null && newDescription is null)
-                return ViewOf.Task(task, creator);
+            var (task, creator) = await LoadAsync(id, change, ct);
+            // Only what changes travels in the event, and only a field that changes can conflict.
+            var newTitle = title is not null && title != task.Title ? title : null;
+            var newDescription = description is not null && description != task.Description ? description : null;
+            var newDueDate = dueDate is not null && dueDate.Value != task.DueDate ? dueDate : null;
+            if (input.ExpectedVersion is { } expected
+                && (expected > task.Version
+                    || (newTitle is not null && task.TitleVersion > expected)
+                    || (newDescription is not null && task.DescriptionVersion > expected)
+                    || (newDueDate is not null && task.DueDateVersion > expected)))
+                throw await ConflictAsync(task, creator, ct);
 
-            task.Version++;
+            var parts = await TaskParts.OfAsync(db, id, ct);
+            var newLabels = await TaskSets.LabelsAsync(db, task, parts.LabelIds, labels, ct);
+            var newAssignees = await TaskSets.AssigneesAsync(db, task, parts.AssigneeIds, assignees, ct);
+            if (newTitle is null && newDescription is null && newDueDate is null && newLabels is null && newAssignees is null)
+                return ViewOf.Task(task, creator, parts);
+
+            var version = ++task.Version;
             task.UpdatedAt = change.Now;
-            change.Emit(new TaskUpdated(id, new TaskChanges(newTitle, newDescription, change.Now.UtcDateTime), task.Version));
-            return ViewOf.Task(task, creator);
+            if (newTitle is not null)
+                (task.Title, task.TitleVersion) = (newTitle, version);
+            if (newDescription is not null)
+                (task.Description, task.DescriptionVersion) = (newDescription, version);
+            if (newDueDate is not null)
+                (task.DueDate, task.DueDateVersion) = (newDueDate.Value, version);
+            change.Emit(new TaskUpdated(id, new TaskChanges(newTitle, newDescription, change.Now.UtcDateTime)
+            {
+                DueDate = newDueDate, LabelIds = newLabels, AssigneeIds = newAssignees,
+            }, version));
+            return ViewOf.Task(task, creator, parts with { LabelIds = newLabels ?? parts.LabelIds, AssigneeIds = newAssignees ?? parts.AssigneeIds });
         }, ct);
     }
 
+    /// <summary>Moves a task; an <c>expectedVersion</c> conflicts only when the task was moved since.</summary>
     public async Task<TaskView> MoveAsync(Caller caller, MoveTaskInput input, CancellationToken ct)
     {
         var id = Limits.Id(input.Id, "id");
@@ -82,7 +125,9 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
 
         return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
         {
-            var (task, creator) = await LoadAsync(id, change, input.ExpectedVersion, ct);
+            var (task, creator) = await LoadAsync(id, change, ct);
+            if (input.ExpectedVersion is { } expected && (expected > task.Version || task.PlaceVersion > expected))
+                throw await ConflictAsync(task, creator, ct);
             // The column's other tasks (compiled queries, as the LINQ below them would ask).
             var count = await queries.OtherTasksInColumn(db, columnId, task.BoardId, id, ct)
                 ?? throw RefusalException.Validation("columnId", "columnId must be a column of the task's board.");
@@ -91,25 +136,26 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
             var slot = Placement.SlotOf(count, index, Limits.TasksPerColumn, "columnId");
             var fromColumn = task.ColumnId;
             if (fromColumn == columnId && slot.Position == await queries.OtherTasksBefore(db, columnId, id, task.Rank, ct))
-                return ViewOf.Task(task, creator); // already there: not a change
+                return await ViewAsync(task, creator, ct); // already there: not a change
 
             task.Rank = await change.RankAtAsync(siblings, slot,
                 (skip, take) => queries.OtherTaskRanks(db, columnId, id, skip, take).ToListAsync(ct).AsTask(),
                 Reranked(columnId), ct);
             task.ColumnId = columnId;
-            task.Version++;
+            task.PlaceVersion = ++task.Version;
             task.UpdatedAt = change.Now;
             change.Emit(new TaskMoved(id, fromColumn, columnId, task.Rank, slot.Position, task.Version, change.Now.UtcDateTime));
-            return ViewOf.Task(task, creator);
+            return await ViewAsync(task, creator, ct);
         }, ct);
     }
 
+    /// <summary>Deletes a task; its labels, assignees, checklist and comments go with it (the rows cascade).</summary>
     public async Task<DeletePayload> DeleteAsync(Caller caller, string taskId, CancellationToken ct)
     {
         var id = Limits.Id(taskId, "id");
         return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
         {
-            var (task, _) = await LoadAsync(id, change, null, ct);
+            var (task, _) = await LoadAsync(id, change, ct);
             db.Tasks.Remove(task);
             db.RetiredIds.Add(new RetiredId { Id = id });
             change.Emit(new TaskDeleted(id));
@@ -123,19 +169,17 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
     private async Task<Guid> BoardOfAsync(Guid taskId, CancellationToken ct) =>
         await queries.BoardOfTask(db, taskId, ct) ?? throw RefusalException.NotFound("Task");
 
-    /// <summary>
-    /// The task inside the transaction (it may have gone meanwhile) with its creator, checked
-    /// against <c>expectedVersion</c>.
-    /// </summary>
-    private async Task<(BoardTask Task, UserView Creator)> LoadAsync(Guid id, BoardChange change, int? expectedVersion, CancellationToken ct)
+    /// <summary>The task inside the transaction (it may have gone meanwhile) with its creator.</summary>
+    private async Task<(BoardTask Task, UserView Creator)> LoadAsync(Guid id, BoardChange change, CancellationToken ct)
     {
         var row = await queries.LoadTaskAndCreator(db, id, change.Board.Id, ct) ?? throw RefusalException.NotFound("Task");
-        var creator = new UserView(row.Task.CreatedById, AppUser.NameOf(row.DisplayName, row.Email));
-        if (expectedVersion is not null && expectedVersion != row.Task.Version)
-            throw RefusalException.Conflict("The task was changed by someone else.", ViewOf.Task(row.Task, creator));
-        return (row.Task, creator);
+        return (row.Task, new UserView(row.Task.CreatedById, AppUser.NameOf(row.DisplayName, row.Email)));
     }
 
-    private async Task<TaskView> ViewAsync(BoardTask task, CancellationToken ct) =>
-        ViewOf.Task(task, await users.ViewAsync(task.CreatedById, ct));
+    /// <summary>A CONFLICT carrying the task as it is, for the client to merge with.</summary>
+    private async Task<RefusalException> ConflictAsync(BoardTask task, UserView creator, CancellationToken ct) =>
+        RefusalException.Conflict("The task was changed by someone else.", await ViewAsync(task, creator, ct));
+
+    private async Task<TaskView> ViewAsync(BoardTask task, UserView creator, CancellationToken ct) =>
+        ViewOf.Task(task, creator, await TaskParts.OfAsync(db, task.Id, ct));
 }

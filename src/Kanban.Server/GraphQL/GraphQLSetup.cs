@@ -13,6 +13,7 @@ public static class GraphQLSetup
     {
         services.AddSingleton<MutationRateLimit>();
         services.AddSingleton<ValidatedDocuments>();
+        services.AddScoped<BoardLookups>();
         services.AddGraphQL(b => b
             .AddSchema<KanbanSchema>()
             .AddGraphTypes(typeof(KanbanSchema).Assembly)

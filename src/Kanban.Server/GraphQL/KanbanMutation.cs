@@ -49,6 +49,19 @@ public sealed class KanbanMutation : ObjectGraphType
         Input<TaskType, MoveTaskInputType, MoveTaskInput, TaskCommands>("moveTask", async (s, c, i, ct) => await s.MoveAsync(c, i, ct));
         ById<TaskCommands>("deleteTask", (s, c, id, ct) => s.DeleteAsync(c, id, ct));
 
+        Input<LabelType, CreateLabelInputType, CreateLabelInput, LabelCommands>("createLabel", async (s, c, i, ct) => await s.CreateAsync(c, i, ct));
+        Input<LabelType, UpdateLabelInputType, UpdateLabelInput, LabelCommands>("updateLabel", async (s, c, i, ct) => await s.UpdateAsync(c, i, ct));
+        ById<LabelCommands>("deleteLabel", (s, c, id, ct) => s.DeleteAsync(c, id, ct));
+
+        Input<ChecklistItemType, AddChecklistItemInputType, AddChecklistItemInput, ChecklistCommands>("addChecklistItem", async (s, c, i, ct) => await s.AddAsync(c, i, ct));
+        Input<ChecklistItemType, UpdateChecklistItemInputType, UpdateChecklistItemInput, ChecklistCommands>("updateChecklistItem", async (s, c, i, ct) => await s.UpdateAsync(c, i, ct));
+        Input<ChecklistItemType, MoveChecklistItemInputType, MoveChecklistItemInput, ChecklistCommands>("moveChecklistItem", async (s, c, i, ct) => await s.MoveAsync(c, i, ct));
+        ById<ChecklistCommands>("deleteChecklistItem", (s, c, id, ct) => s.DeleteAsync(c, id, ct));
+
+        Input<CommentType, AddCommentInputType, AddCommentInput, CommentCommands>("addComment", async (s, c, i, ct) => await s.AddAsync(c, i, ct));
+        Input<CommentType, EditCommentInputType, EditCommentInput, CommentCommands>("editComment", async (s, c, i, ct) => await s.EditAsync(c, i, ct));
+        ById<CommentCommands>("deleteComment", (s, c, id, ct) => s.DeleteAsync(c, id, ct));
+
         MutationTiming.Apply(this, metrics);
     }
 

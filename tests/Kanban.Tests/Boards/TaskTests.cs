@@ -124,10 +124,15 @@ public abstract class TaskTests(ServerFixture fixture)
         Assert.Equal("theirs", current.Str("title"));
         Assert.Equal(2, current.GetProperty("version").GetInt32());
 
+        // A move conflicts only with a move: the title edit since version 1 is no reason to refuse it.
+        await ana.CreateTaskAsync(todo, "b");
+        await ana.DataAsync("mutation($i: MoveTaskInput!) { moveTask(input: $i) { id } }",
+            new { i = new { id = a.Str("id"), columnId = todo, index = 1, expectedVersion = 1 } });
         var staleMove = await ana.FailAsync("mutation($i: MoveTaskInput!) { moveTask(input: $i) { id } }",
-            new { i = new { id = a.Str("id"), columnId = todo, index = 0, expectedVersion = 1 } });
+            new { i = new { id = a.Str("id"), columnId = todo, index = 0, expectedVersion = 2 } });
         Assert.Equal("CONFLICT", staleMove.Code);
-        Assert.Equal(["theirs"], await ana.TitlesAsync(board, todo));
+        Assert.Equal(3, staleMove.Errors[0].GetProperty("extensions").GetProperty("current").GetProperty("version").GetInt32());
+        Assert.Equal(["b", "theirs"], await ana.TitlesAsync(board, todo));
     }
 
     [Fact]
@@ -231,7 +236,7 @@ public abstract class TaskTests(ServerFixture fixture)
         Assert.All(ranks, r => Assert.True(r.Length <= 24, r));
 
         // The reranks replay like any other event: the log still rebuilds the board.
-        var replica = BoardReplica.FromSnapshot(JsonDocument.Parse($$"""{"id":"{{board}}","name":"Board","seq":0,"columns":[],"members":[]}""").RootElement);
+        var replica = BoardReplica.FromSnapshot(JsonDocument.Parse($$"""{"id":"{{board}}","name":"Board","seq":0,"columns":[],"members":[],"labels":[]}""").RootElement);
         foreach (var e in events)
             replica.Apply(e.GetProperty("payload"));
         var expected = JsonDocument.Parse(BoardReplica.Canonical(await ana.BoardAsync(board))).RootElement;

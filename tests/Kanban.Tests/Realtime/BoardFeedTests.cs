@@ -8,7 +8,7 @@ public sealed class BoardFeedTests
 {
     private const string Board = "0000000b-0000-0000-0000-000000000000";
 
-    private static readonly JsonElement Empty = JsonDocument.Parse($$"""{"id":"{{Board}}","name":"B","seq":0,"columns":[],"members":[]}""").RootElement;
+    private static readonly JsonElement Empty = JsonDocument.Parse($$"""{"id":"{{Board}}","name":"B","seq":0,"columns":[],"members":[],"labels":[]}""").RootElement;
 
     /// <summary>The column made by event <paramref name="seq"/>.</summary>
     private static string Column(long seq) => $"0000000c-0000-0000-0000-{seq:D12}";

@@ -5,11 +5,13 @@ namespace Kanban.Tests.Support;
 /// <summary>The board operations tests use most, as one-liners over <see cref="Api"/>.</summary>
 public static class BoardApi
 {
-    public const string TaskFields = "id boardId columnId title description rank version createdAt updatedAt createdBy { id name }";
+    public const string TaskFields = "id boardId columnId title description rank version createdAt updatedAt createdBy { id name } " +
+        "dueDate labelIds assigneeIds checklist { id taskId text done rank } commentCount";
     public const string BoardQuery = $$"""
         query($id: ID!) { board(id: $id) { id name seq
           columns { id boardId name rank tasks { {{TaskFields}} } }
-          members { role email user { id name } } } }
+          members { role email user { id name } }
+          labels { id boardId name color } } }
         """;
 
     public static async Task<string> CreateBoardAsync(this Api api, string name = "Board")

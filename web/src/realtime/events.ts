@@ -17,6 +17,16 @@ export const EventName = {
   BoardDeleted: 'board:deleted',
   MemberAdded: 'member:added',
   MemberRemoved: 'member:removed',
+  LabelCreated: 'label:created',
+  LabelUpdated: 'label:updated',
+  LabelDeleted: 'label:deleted',
+  ChecklistItemCreated: 'checklistItem:created',
+  ChecklistItemUpdated: 'checklistItem:updated',
+  ChecklistItemMoved: 'checklistItem:moved',
+  ChecklistItemDeleted: 'checklistItem:deleted',
+  CommentCreated: 'comment:created',
+  CommentUpdated: 'comment:updated',
+  CommentDeleted: 'comment:deleted',
   PresenceChanged: 'presence:changed',
 } as const;
 

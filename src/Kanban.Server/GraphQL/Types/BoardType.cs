@@ -17,5 +17,12 @@ public sealed class BoardType : ObjectGraphType<BoardView>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MemberType>>>>("members")
             .ResolveAsync(async ctx => ctx.Source.Members
                 ?? await ctx.Service<BoardReader>().MembersAsync(ctx.Source.Id, ctx.Caller(), ctx.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LabelType>>>>("labels")
+            .Description("By name (ignoring case), then ID.")
+            .ResolveAsync(async ctx =>
+            {
+                ctx.Caller();
+                return ctx.Source.Labels ?? await ctx.Service<BoardReader>().LabelsAsync(ctx.Source.Id, ctx.CancellationToken);
+            });
     }
 }

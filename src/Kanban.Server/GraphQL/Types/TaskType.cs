@@ -1,4 +1,7 @@
+using System.Globalization;
+using GraphQL;
 using GraphQL.Types;
+using GraphQLParser.AST;
 using Kanban.Server.Boards;
 
 namespace Kanban.Server.GraphQL.Types;
@@ -18,5 +21,42 @@ public sealed class TaskType : ObjectGraphType<TaskView>
         Field(t => t.CreatedAt, type: typeof(NonNullGraphType<DateTimeGraphType>));
         Field(t => t.UpdatedAt, type: typeof(NonNullGraphType<DateTimeGraphType>));
         Field(t => t.CreatedBy, type: typeof(NonNullGraphType<UserType>));
+        Field<StringGraphType>("dueDate").Description("A calendar date, YYYY-MM-DD, or null.")
+            .Resolve(ctx => ctx.Source.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Field(t => t.LabelIds, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>));
+        Field(t => t.AssigneeIds, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LabelType>>>>("labels")
+            .Description("The task's labels, in the board's order.")
+            .ResolveAsync(async ctx =>
+            {
+                ctx.Caller();
+                return await ctx.Service<BoardLookups>().LabelsAsync(ctx.Source, Fresh(ctx), ctx.CancellationToken);
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserType>>>>("assignees")
+            .ResolveAsync(async ctx =>
+            {
+                ctx.Caller();
+                return await ctx.Service<BoardLookups>().AssigneesAsync(ctx.Source, Fresh(ctx), ctx.CancellationToken);
+            });
+        // A checklist is part of its task, counted like a few more fields rather than as a list of
+        // 20: every board of a user in full still fits the budget, and the answer's byte bound
+        // caps what a long checklist costs.
+        Field(t => t.Checklist, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<ChecklistItemType>>>))
+            .Description("Ordered by rank.").WithComplexityImpact(1, 1);
+        Field(t => t.CommentCount);
+        Field<NonNullGraphType<CommentPageType>>("comments")
+            .Description("Oldest first: first (1 to 200) comments after the comment whose ID is after.")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
+            .Argument<IdGraphType>("after")
+            .ResolveAsync(async ctx =>
+            {
+                ctx.Caller();
+                return await ctx.Service<CommentCommands>().PageAsync(
+                    ctx.Source.Id, ctx.GetArgument("first", 50), ctx.GetArgument<string?>("after"), ctx.CancellationToken);
+            });
     }
+
+    // A query reads each board's labels and names once; a mutation may have just changed them.
+    private static bool Fresh(IResolveFieldContext ctx) => ctx.Operation.Operation == OperationType.Mutation;
 }
+

@@ -1,0 +1,71 @@
+using Kanban.Client;
+using Kanban.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Kanban.Tests.Boards;
+
+/// <summary>
+/// A board loads in a fixed handful of queries however many tasks it has and whatever they hold
+/// (labels, assignees, checklists, comments): never a query per task.
+/// </summary>
+public sealed class BoardLoadTests(ITestOutputHelper output)
+{
+    private const string CommandCategory = "Microsoft.EntityFrameworkCore.Database.Command";
+
+    private const string BoardWithNames = """
+        query($id: ID!) { board(id: $id) { id seq labels { id name color }
+          columns { id tasks { id dueDate labelIds assigneeIds commentCount checklist { id text done rank }
+                               labels { name color } assignees { name } } } } }
+        """;
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task TheBoardQueryAndTheSnapshotReadAsManyRowsWithNoMoreQueries(DatabaseKind kind)
+    {
+        await using var db = await TestDatabase.CreateAsync(kind);
+        await using var server = new KanbanServer(db, new Dictionary<string, string?> { [$"Logging:LogLevel:{CommandCategory}"] = "Information" });
+        var ana = await server.SignUpAsync("ana");
+        var ben = await server.SignUpAsync("ben");
+        var board = await ana.CreateBoardAsync();
+        await ana.AddMemberAsync(board, ben, "EDITOR");
+        var labels = new[] { (await ana.CreateLabelAsync(board, "Bug")).Str("id"), (await ana.CreateLabelAsync(board, "UX")).Str("id") };
+        var columns = new[] { await ana.CreateColumnAsync(board, "Todo"), await ana.CreateColumnAsync(board, "Done") };
+
+        async Task AddTasksAsync(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var task = (await ana.CreateTaskAsync(columns[i % 2], $"Task {i}")).Str("id");
+                await ana.UpdateTaskAsync(new { id = task, dueDate = "2030-01-01", addLabelIds = labels, addAssigneeIds = new[] { ana.UserId, ben.UserId } });
+                var items = string.Join(" ", Enumerable.Range(0, 5).Select(n => $"i{n}: addChecklistItem(input: {{ taskId: $t, text: \"step {n}\" }}) {{ id }}"));
+                await ana.DataAsync($"mutation($t: ID!) {{ {items} }}", new { t = task });
+                await ben.AddCommentAsync(task, "noted");
+            }
+        }
+
+        async Task<(int Query, int Snapshot)> CommandsAsync()
+        {
+            var before = Commands(server);
+            var answer = await ana.DataAsync(BoardWithNames, new { id = board });
+            Assert.Equal("Bug", answer.GetProperty("board").GetProperty("columns")[0].GetProperty("tasks")[0].GetProperty("labels")[0].Str("name"));
+            var afterQuery = Commands(server);
+            await using var connection = await server.ConnectAsync(ana);
+            var joined = await connection.JoinAsync(board, null);
+            Assert.Equal(5, joined.GetProperty("snapshot").GetProperty("columns")[0].GetProperty("tasks")[0].GetProperty("checklist").GetArrayLength());
+            return (afterQuery - before, Commands(server) - afterQuery);
+        }
+
+        await AddTasksAsync(2);
+        var few = await CommandsAsync();
+        await AddTasksAsync(8);
+        var more = await CommandsAsync();
+
+        output.WriteLine($"{kind}: the board query ran {more.Query} commands, JoinBoard's snapshot {more.Snapshot}, with 2 tasks as with 10");
+        Assert.Equal(few, more);
+        Assert.True(more.Query <= 12, $"the board query ran {more.Query} commands");
+    }
+
+    private static int Commands(KanbanServer server) =>
+        server.Log.Entries.Count(e => e.Category == CommandCategory && e.Text.StartsWith("Executed DbCommand"));
+}
