@@ -57,8 +57,19 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users)
     public async Task<IReadOnlyList<TaskView>> TasksAsync(Guid columnId, CancellationToken ct)
     {
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.ColumnId == columnId).ToListAsync(ct);
+        return await TaskViewsAsync(Ordered(tasks).ToList(), ct);
+    }
+
+    /// <summary>
+    /// Task rows as the contract shows them, in the order given. Every read (board, column,
+    /// task, myTasks, searchTasks) makes its views here, so what a view carries beyond its row
+    /// (the creator; with #12 labels, assignees, checklist) is loaded in one place, for all the
+    /// rows at once.
+    /// </summary>
+    public async Task<IReadOnlyList<TaskView>> TaskViewsAsync(IReadOnlyList<BoardTask> tasks, CancellationToken ct)
+    {
         var creators = await users.ViewsAsync(tasks.Select(t => t.CreatedById), ct);
-        return Ordered(tasks).Select(t => ViewOf.Task(t, creators[t.CreatedById])).ToList();
+        return tasks.Select(t => ViewOf.Task(t, creators[t.CreatedById])).ToList();
     }
 
     /// <summary>The members as <paramref name="viewer"/> sees them: emails only when the viewer is one of the owners.</summary>
@@ -75,8 +86,7 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users)
 
     private async Task<IReadOnlyList<ColumnView>> ColumnViewsAsync(List<Column> columns, List<BoardTask> tasks, CancellationToken ct)
     {
-        var creators = await users.ViewsAsync(tasks.Select(t => t.CreatedById), ct);
-        var byColumn = Ordered(tasks).Select(t => ViewOf.Task(t, creators[t.CreatedById])).ToLookup(t => t.ColumnId);
+        var byColumn = (await TaskViewsAsync(Ordered(tasks).ToList(), ct)).ToLookup(t => t.ColumnId);
         return Ordered(columns).Select(c => ViewOf.Column(c, byColumn[c.Id].ToList())).ToList();
     }
 
