@@ -141,6 +141,14 @@ public abstract class SearchTests(ServerFixture fixture)
         Assert.Equal(("VALIDATION", "text"), (result.Code, result.Field));
     }
 
+    [Fact]
+    public async Task AMalformedBoardIdIsAValidationErrorNamingBoardId()
+    {
+        var ana = await _server.SignUpAsync("ana");
+        var result = await ana.FailAsync(TaskQueries.Search, new { t = "plan", b = "board-1" });
+        Assert.Equal(("VALIDATION", "boardId"), (result.Code, result.Field));
+    }
+
     [Theory]
     [InlineData("\"")]
     [InlineData("*")]
