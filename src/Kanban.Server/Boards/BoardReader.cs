@@ -57,6 +57,16 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users)
         return await TaskViewsAsync(db.Tasks.Where(t => t.ColumnId == columnId), ct);
     }
 
+    /// <summary>
+    /// Task rows as the contract shows them, in the order given: a page of them (task, myTasks,
+    /// searchTasks), with their creators and parts loaded for all of them at once.
+    /// </summary>
+    public async Task<IReadOnlyList<TaskView>> TaskViewsAsync(IReadOnlyList<BoardTask> tasks, CancellationToken ct)
+    {
+        var ids = tasks.Select(t => t.Id).ToList();
+        return await ViewsAsync(tasks, db.Tasks.Where(t => ids.Contains(t.Id)), ct);
+    }
+
     public async Task<IReadOnlyList<LabelView>> LabelsAsync(Guid boardId, CancellationToken ct) =>
         ViewOf.Labels(await db.Labels.AsNoTracking().Where(l => l.BoardId == boardId).ToListAsync(ct));
 
@@ -79,13 +89,16 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users)
         return Ordered(columns).Select(c => ViewOf.Column(c, tasks[c.Id].ToList())).ToList();
     }
 
-    /// <summary>The tasks <paramref name="query"/> selects, in order, with their creators and parts: five queries in all, however many tasks.</summary>
-    private async Task<IReadOnlyList<TaskView>> TaskViewsAsync(IQueryable<BoardTask> query, CancellationToken ct)
+    /// <summary>The tasks <paramref name="query"/> selects, in rank order, with their creators and parts: five queries in all, however many tasks.</summary>
+    private async Task<IReadOnlyList<TaskView>> TaskViewsAsync(IQueryable<BoardTask> query, CancellationToken ct) =>
+        await ViewsAsync(Ordered(await query.AsNoTracking().ToListAsync(ct)).ToList(), query, ct);
+
+    /// <summary><paramref name="tasks"/> as views; <paramref name="sameTasks"/> selects the same rows, to load their parts with joins.</summary>
+    private async Task<IReadOnlyList<TaskView>> ViewsAsync(IReadOnlyList<BoardTask> tasks, IQueryable<BoardTask> sameTasks, CancellationToken ct)
     {
-        var tasks = await query.AsNoTracking().ToListAsync(ct);
         var creators = await users.ViewsAsync(tasks.Select(t => t.CreatedById), ct);
-        var parts = await TaskParts.OfAsync(db, query, ct);
-        return Ordered(tasks).Select(t => ViewOf.Task(t, creators[t.CreatedById], parts(t.Id))).ToList();
+        var parts = await TaskParts.OfAsync(db, sameTasks, ct);
+        return tasks.Select(t => ViewOf.Task(t, creators[t.CreatedById], parts(t.Id))).ToList();
     }
 
     // Order is the ordinal order of rank, and nothing else.

@@ -11,6 +11,7 @@ public static class BoardsSetup
         services.AddSingleton<WriteQueries>();
         services.AddScoped<BoardWriter>();
         services.AddScoped<BoardReader>();
+        services.AddScoped<TaskFinder>();
         services.AddScoped<BoardCommands>();
         services.AddScoped<MemberCommands>();
         services.AddScoped<ColumnCommands>();

@@ -20,6 +20,9 @@ public static class Limits
     public const int CommentLength = 10_000;
     public const int IdsPerList = 100;
     public const int MaxCommentPage = 200;
+    public const int SearchTextLength = 200;
+    public const int SearchPage = 100;
+    public const int MyTasksPage = 500;
 
     /// <summary>A board, column or task name or title: stored trimmed, 1 to 200 characters.</summary>
     public static string Name(string? value, string field) => Text(value, field, NameLength);
@@ -69,6 +72,10 @@ public static class Limits
 
     public static int? Index(int? index, string field = "index") =>
         index < 0 ? throw RefusalException.Validation(field, $"{field} must not be negative.") : index;
+
+    /// <summary>A page size: 1 to <paramref name="max"/>.</summary>
+    public static int Page(int first, int max, string field = "first") =>
+        first is < 1 || first > max ? throw RefusalException.Validation(field, $"{field} must be 1 to {max}.") : first;
 
     public static Guid Id(string? value, string field) =>
         Guid.TryParse(value, out var id) ? id : throw RefusalException.Validation(field, $"{field} must be a UUID.");

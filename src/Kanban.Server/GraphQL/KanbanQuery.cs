@@ -26,6 +26,29 @@ public sealed class KanbanQuery : ObjectGraphType
             .ResolveAsync(async ctx => await ctx.Service<BoardReader>().SnapshotAsync(
                 Limits.Id(ctx.GetArgument<string>("id"), "id"), ctx.Caller(), ctx.CancellationToken));
 
+        Field<TaskType>("task")
+            .Description("Null when the task does not exist or the caller is no member of its board.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async ctx => await ctx.Service<TaskFinder>().TaskAsync(
+                Limits.Id(ctx.GetArgument<string>("id"), "id"), ctx.Caller(), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TaskType>>>>("myTasks")
+            .Description($"Tasks assigned to the caller on their boards: earliest due date first, tasks without one last, then oldest first. first: 1 to {Limits.MyTasksPage}.")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 100)
+            .ResolveAsync(async ctx => await ctx.Service<TaskFinder>().MyTasksAsync(
+                ctx.Caller(), ctx.GetArgument("first", 100), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TaskType>>>>("searchTasks")
+            .Description($"The caller's tasks holding every word of text (1 to {Limits.SearchTextLength} characters) in their title, description or comments, " +
+                $"any letter case, the last word also as a prefix; best first (title, then description, then comments). " +
+                $"boardId limits it to one board (none found when the caller is no member). first: 1 to {Limits.SearchPage}.")
+            .Argument<NonNullGraphType<StringGraphType>>("text")
+            .Argument<IdGraphType>("boardId")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
+            .ResolveAsync(async ctx => await ctx.Service<TaskFinder>().SearchAsync(ctx.Caller(), ctx.GetArgument<string>("text"),
+                ctx.GetArgument<string?>("boardId") is { } board ? Limits.Id(board, "boardId") : null,
+                ctx.GetArgument("first", 50), ctx.CancellationToken));
+
         Field<NonNullGraphType<EventPageType>>("boardEvents")
             .Argument<NonNullGraphType<IdGraphType>>("boardId")
             .Argument<NonNullGraphType<LongGraphType>>("afterSeq")
