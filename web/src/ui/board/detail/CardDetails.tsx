@@ -40,6 +40,12 @@ export function CardDetails({ task, members }: { task: Task; members: Record<str
   const assignees = task.assigneeIds.map((id) => members[id]?.user).filter((u) => u !== undefined);
   return (
     <>
+      {task.description && (
+        <span className="card-has-description" title="Has a description">
+          <TextIcon />
+          <span className="visually-hidden">Has a description</span>
+        </span>
+      )}
       {task.dueDate && <DueBadge dueDate={task.dueDate} />}
       {total > 0 && (
         <span className={`card-stat ${done === total ? 'card-stat-done' : ''}`} title={`Checklist: ${done} of ${total} done`}>
@@ -57,12 +63,6 @@ export function CardDetails({ task, members }: { task: Task; members: Record<str
           <CommentIcon />
           <span aria-hidden="true">{task.commentCount}</span>
           <span className="visually-hidden">{task.commentCount === 1 ? '1 comment' : `${task.commentCount} comments`}</span>
-        </span>
-      )}
-      {task.description && (
-        <span className="card-has-description" title="Has a description">
-          <TextIcon />
-          <span className="visually-hidden">Has a description</span>
         </span>
       )}
       {assignees.length > 0 && (

@@ -115,6 +115,12 @@ function LabelRow({ label, editable }: { label: Label; editable: boolean }) {
 
   return (
     <li className="label-row">
+      <div className="label-row-head">
+        <LabelChip label={{ name: name?.trim() || label.name, color: label.color }} />
+        <button type="button" className="button button-small button-danger-ghost" onClick={() => void remove()}>
+          Delete<span className="visually-hidden"> label {label.name}</span>
+        </button>
+      </div>
       <form className="label-row-edit" onSubmit={rename} noValidate>
         <input
           className="input"
@@ -134,10 +140,6 @@ function LabelRow({ label, editable }: { label: Label; editable: boolean }) {
           }}
         />
         <ColourSelect label={`Colour of label ${label.name}`} value={label.color} onChange={(c) => void updateLabel(store, label.id, { color: c })} />
-        <LabelChip label={{ name: name?.trim() || label.name, color: label.color }} />
-        <button type="button" className="button button-small button-danger-ghost" onClick={() => void remove()}>
-          Delete<span className="visually-hidden"> label {label.name}</span>
-        </button>
       </form>
       {problem && (
         <p id={problemId} className="field-error">
