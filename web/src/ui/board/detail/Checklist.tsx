@@ -29,7 +29,7 @@ export function Checklist({ task }: { task: Task }) {
   };
 
   return (
-    <section className="detail-section" aria-label="Checklist">
+    <section className="detail-section">
       <div className="detail-field-head">
         <h3 className="field-label">Checklist</h3>
         {items.length > 0 && (

@@ -26,7 +26,7 @@ export function Comments({ taskId, board }: { taskId: string; board: BoardState 
   }, [missing, failed, store, taskId]);
 
   return (
-    <section className="detail-section" aria-label="Comments">
+    <section className="detail-section">
       <h3 className="field-label">Comments</h3>
       {failed ? (
         <p className="form-error" role="alert">

@@ -29,7 +29,7 @@ export function PickerField({ title, summary, empty, options, chosen, onToggle, 
   const [open, setOpen] = useState(false);
   const listId = useId();
   return (
-    <section className="detail-field" aria-label={title}>
+    <section className="detail-field">
       <div className="detail-field-head">
         <h3 className="field-label">{title}</h3>
         {onToggle && (

@@ -82,14 +82,14 @@ function DueDateField({ task }: { task: Task }) {
   const [problem, setProblem] = useState<string | null>(null);
   if (!editable) {
     return (
-      <section className="detail-field" aria-label="Due date">
+      <section className="detail-field">
         <h3 className="field-label">Due date</h3>
         {task.dueDate ? <DueBadge dueDate={task.dueDate} /> : <p className="muted detail-empty">No due date.</p>}
       </section>
     );
   }
   return (
-    <section className="detail-field" aria-label="Due date">
+    <section className="detail-field">
       <div className="detail-field-head">
         <label className="field-label" htmlFor={`due-${task.id}`}>
           Due date
