@@ -45,8 +45,9 @@ export function updateChecklistItem(store: BoardStore, taskId: string, itemId: s
     answered: (answer) => ({
       apply: (s) => patchChecklistItem(s, taskId, itemId, { text: answer.text, done: answer.done }),
       confirmed: (base) => {
+        // An item added a moment ago may not be in the state yet: that is not confirmed.
         const held = itemOf(base, taskId, itemId);
-        return !held || (held.text === answer.text && held.done === answer.done);
+        return held ? held.text === answer.text && held.done === answer.done : !(taskId in base.tasks);
       },
     }),
     failure: changes.done === undefined ? 'Couldn’t change the checklist item' : changes.done ? 'Couldn’t tick the checklist item' : 'Couldn’t untick the checklist item',
@@ -64,7 +65,7 @@ export function moveChecklistItem(store: BoardStore, taskId: string, itemId: str
       apply: (s) => patchChecklistItem(s, taskId, itemId, { rank: answer.rank }),
       confirmed: (base) => {
         const held = itemOf(base, taskId, itemId);
-        return !held || held.rank === answer.rank;
+        return held ? held.rank === answer.rank : !(taskId in base.tasks);
       },
     }),
     failure: 'Couldn’t move the checklist item',

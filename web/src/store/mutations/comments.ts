@@ -65,10 +65,8 @@ export function editComment(store: BoardStore, taskId: string, commentId: string
     send: () => api.editComment({ id: commentId, body: trimmed }),
     answered: (answer) => ({
       apply: (s) => patchComment(s, taskId, commentId, { body: answer.body, editedAt: answer.editedAt }),
-      confirmed: (base) => {
-        const held = inThread(base, taskId, commentId);
-        return !held || held.editedAt === answer.editedAt;
-      },
+      // Not in the state yet (posted a moment ago, its event still on the way) is not confirmed.
+      confirmed: (base) => inThread(base, taskId, commentId)?.editedAt === answer.editedAt,
     }),
     failure: 'Couldn’t save the comment',
   });

@@ -31,10 +31,8 @@ export function updateLabel(store: BoardStore, labelId: string, changes: { name?
     send: () => api.updateLabel({ id: labelId, ...updates }),
     answered: (answer) => ({
       apply: (s) => patchLabel(s, labelId, { name: answer.name, color: answer.color }),
-      confirmed: (base) => {
-        const held = base.labels[labelId];
-        return !held || (held.name === answer.name && held.color === answer.color);
-      },
+      // A label created a moment ago may not be in the state yet: that is not confirmed.
+      confirmed: (base) => base.labels[labelId]?.name === answer.name && base.labels[labelId]?.color === answer.color,
     }),
     failure: 'Couldn’t change the label',
   });

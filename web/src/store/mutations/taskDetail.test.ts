@@ -194,3 +194,23 @@ describe('comments', () => {
     expect(t1(store).commentCount).toBe(0);
   });
 });
+
+describe('a change to something posted a moment ago', () => {
+  it('stays shown until the state holds both', async () => {
+    const store = loadedStore();
+    vi.mocked(detail.fetchComments).mockResolvedValue({ comments: [], hasMore: false });
+    await m.loadComments(store, 't1');
+    const answer = (body: string, editedAt: string | null) => ({ id: 'x', taskId: 't1', author: ANA, body, createdAt: '2026-01-01T00:00:00Z', editedAt });
+    vi.mocked(detail.addComment).mockImplementation(async (input) => ({ ...answer(input.body, null), id: input.id }));
+    const posted = (await m.addComment(store, 't1', 'Hello', ANA))!;
+    vi.mocked(detail.editComment).mockResolvedValue({ ...answer('Changed', '2026-01-02T00:00:00Z'), id: posted.id });
+    await m.editComment(store, 't1', posted.id, 'Changed');
+    expect(store.getSnapshot().board.comments.t1.comments[0].body).toBe('Changed');
+
+    vi.mocked(detail.addChecklistItem).mockImplementation(async (input) => item(input.id, 'a9', { text: input.text }));
+    const added = (await m.addChecklistItem(store, 't1', 'New'))!;
+    vi.mocked(detail.updateChecklistItem).mockResolvedValue(item(added.id, 'a9', { text: 'New', done: true }));
+    await m.updateChecklistItem(store, 't1', added.id, { done: true });
+    expect(t1(store).checklist.find((i) => i.id === added.id)?.done).toBe(true);
+  });
+});
