@@ -193,6 +193,30 @@ public sealed class TaskDetailTests(Browser browser, SqliteServer fixture) : ICl
         await Expect(ben.Page.Card("To do", "Pricing")).ToContainTextAsync("1/2");
     }
 
+    [Fact]
+    public async Task AViewerCommentsButSeesLabelsAssigneesDueDateAndChecklistReadOnly()
+    {
+        var (ana, ben, board, task) = await OnABoardAsync();
+        await ana.GraphQLAsync("mutation($b: ID!, $e: String!) { addMember(boardId: $b, email: $e, role: VIEWER) { role } }", new { b = board, e = ben.Email });
+        await ana.GraphQLAsync("mutation($t: ID!) { addChecklistItem(input: { taskId: $t, text: \"Write copy\" }) { id } }", new { t = task });
+        await ben.Page.OpenAsync(board);
+        var dialog = await OpenTaskAsync(ben.Page, "Pricing");
+
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Change labels" })).ToHaveCountAsync(0);
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Change assignees" })).ToHaveCountAsync(0);
+        await Expect(dialog.GetByLabel("Due date", new() { Exact = true })).ToHaveCountAsync(0);
+        await Expect(dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Write copy", Exact = true })).ToBeDisabledAsync();
+        await Expect(dialog.GetByLabel("New checklist item")).ToHaveCountAsync(0);
+
+        await dialog.GetByLabel("Add a comment").FillAsync("Looks right to me");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Post comment" }).ClickAsync();
+        await Eventually.HoldsAsync(async () => Assert.Equal(1, (await TaskAsync(ana, board)).GetProperty("commentCount").GetInt32()));
+        // Their own comment: they may edit and delete it.
+        var mine = dialog.GetByRole(AriaRole.Listitem, new() { Name = "Comment by Ben" });
+        await Expect(mine.GetByRole(AriaRole.Button, new() { Name = "Edit your comment" })).ToBeVisibleAsync();
+        await Expect(mine.GetByRole(AriaRole.Button, new() { Name = "Delete comment by Ben" })).ToBeVisibleAsync();
+    }
+
     private static async Task SeedMarkdownAsync(Person ana, string task)
     {
         const string markdown = "Plain and **bold**\n\n- one\n- two\n\n[our site](https://example.com)\n\n" + Hostile;

@@ -22,9 +22,10 @@ export function CardLabels({ task, labels }: { task: Task; labels: Record<string
   );
 }
 
-export function DueBadge({ dueDate }: { dueDate: string }) {
+/** A due date: "Overdue", "Today" or the date on a card; `long` says the whole sentence (the dialog). */
+export function DueBadge({ dueDate, long }: { dueDate: string; long?: boolean }) {
   const status = dueStatus(dueDate);
-  const word = status === 'overdue' ? 'Overdue' : status === 'today' ? 'Today' : formatDueDate(dueDate);
+  const word = long ? dueSentence(dueDate) : status === 'overdue' ? 'Overdue' : status === 'today' ? 'Today' : formatDueDate(dueDate);
   return (
     <span className={`due-badge due-${status}`} title={dueSentence(dueDate)}>
       {status === 'upcoming' ? <CalendarIcon /> : <AlertIcon />}

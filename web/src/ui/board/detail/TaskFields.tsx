@@ -84,7 +84,7 @@ function DueDateField({ task }: { task: Task }) {
     return (
       <section className="detail-field">
         <h3 className="field-label">Due date</h3>
-        {task.dueDate ? <DueBadge dueDate={task.dueDate} /> : <p className="muted detail-empty">No due date.</p>}
+        {task.dueDate ? <DueBadge dueDate={task.dueDate} long /> : <p className="muted detail-empty">No due date.</p>}
       </section>
     );
   }
@@ -94,7 +94,7 @@ function DueDateField({ task }: { task: Task }) {
         <label className="field-label" htmlFor={`due-${task.id}`}>
           Due date
         </label>
-        {task.dueDate && <DueBadge dueDate={task.dueDate} />}
+        {task.dueDate && <DueBadge dueDate={task.dueDate} long />}
       </div>
       <div className="due-row">
         {/* Uncontrolled: a half-typed date must not be wiped; the store's date re-keys it. */}
