@@ -5,7 +5,7 @@ import * as api from '../../api/taskDetail';
 import type { Comment, User } from '../../api/types';
 import type { BoardState } from '../boardState';
 import type { BoardStore } from '../boardStore';
-import { addComment as addLocal, loadThread, patchComment, removeComment, startThread } from '../taskDetail';
+import { addComment as addLocal, dropThread, loadThread, patchComment, removeComment, startThread } from '../taskDetail';
 import { track } from './track';
 
 const key = (commentId: string) => `comment:${commentId}`;
@@ -33,6 +33,7 @@ export async function loadComments(store: BoardStore, taskId: string, fetchPage 
     }
   } catch (error) {
     console.warn('loading comments failed', error);
+    store.fold((s) => dropThread(s, taskId)); // a retry starts afresh
     return false;
   }
   store.fold((s) => loadThread(s, taskId, all));

@@ -214,3 +214,15 @@ describe('a change to something posted a moment ago', () => {
     expect(t1(store).checklist.find((i) => i.id === added.id)?.done).toBe(true);
   });
 });
+
+describe('loading comments', () => {
+  it('that fails leaves no half thread, so a retry loads it', async () => {
+    const store = loadedStore();
+    vi.mocked(detail.fetchComments).mockRejectedValueOnce(new ApiError(ErrorCode.Network, 'down'));
+    expect(await m.loadComments(store, 't1')).toBe(false);
+    expect(store.getSnapshot().board.comments.t1).toBeUndefined();
+    vi.mocked(detail.fetchComments).mockResolvedValueOnce({ comments: [], hasMore: false });
+    expect(await m.loadComments(store, 't1')).toBe(true);
+    expect(store.getSnapshot().board.comments.t1.loaded).toBe(true);
+  });
+});
