@@ -100,12 +100,20 @@ export async function createTask(input: {
   return d.createTask;
 }
 
-export async function updateTask(input: {
+export interface UpdateTaskInput {
   id: string;
   title?: string;
   description?: string;
+  /** A date (YYYY-MM-DD), or null to clear it; omitted leaves it as it is. */
+  dueDate?: string | null;
+  addLabelIds?: string[];
+  removeLabelIds?: string[];
+  addAssigneeIds?: string[];
+  removeAssigneeIds?: string[];
   expectedVersion?: number;
-}): Promise<Task> {
+}
+
+export async function updateTask(input: UpdateTaskInput): Promise<Task> {
   const d = await graphql<{ updateTask: Task }>(
     `mutation UpdateTask($input: UpdateTaskInput!) { updateTask(input: $input) { ...TaskFields } } ${TASK_FIELDS}`,
     { input },

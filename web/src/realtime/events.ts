@@ -1,6 +1,6 @@
 // The contract's events, one type each. The names are the SignalR client methods and the
 // log's `type`; nothing else in the app spells them.
-import type { ColumnWithTasks, LoggedEvent, Member, Task, User } from '../api/types';
+import type { ChecklistItem, ColumnWithTasks, Comment, Label, LoggedEvent, Member, Task, User } from '../api/types';
 
 export const EventName = {
   TaskCreated: 'task:created',
@@ -48,8 +48,11 @@ export interface TaskCreated extends Envelope<typeof EventName.TaskCreated> {
 }
 export interface TaskUpdated extends Envelope<typeof EventName.TaskUpdated> {
   taskId: string;
-  /** Only the fields whose value changed, plus updatedAt. */
-  updates: Partial<Pick<Task, 'title' | 'description' | 'updatedAt'>>;
+  /**
+   * Only the fields whose value changed, plus updatedAt. `dueDate` is null when cleared;
+   * `labelIds` and `assigneeIds` are each the whole resulting list.
+   */
+  updates: Partial<Pick<Task, 'title' | 'description' | 'updatedAt' | 'dueDate' | 'labelIds' | 'assigneeIds'>>;
   version: number;
 }
 export interface TaskMoved extends Envelope<typeof EventName.TaskMoved> {
@@ -100,6 +103,52 @@ export interface MemberRemoved extends Envelope<typeof EventName.MemberRemoved> 
   userId: string;
 }
 
+export interface LabelCreated extends Envelope<typeof EventName.LabelCreated> {
+  label: Label;
+}
+export interface LabelUpdated extends Envelope<typeof EventName.LabelUpdated> {
+  labelId: string;
+  updates: Partial<Pick<Label, 'name' | 'color'>>;
+}
+/** Also takes the label off every task of the board: no task events come with it. */
+export interface LabelDeleted extends Envelope<typeof EventName.LabelDeleted> {
+  labelId: string;
+}
+/** Checklist events do not change the task's version. */
+export interface ChecklistItemCreated extends Envelope<typeof EventName.ChecklistItemCreated> {
+  taskId: string;
+  item: ChecklistItem;
+}
+export interface ChecklistItemUpdated extends Envelope<typeof EventName.ChecklistItemUpdated> {
+  taskId: string;
+  itemId: string;
+  updates: Partial<Pick<ChecklistItem, 'text' | 'done'>>;
+}
+export interface ChecklistItemMoved extends Envelope<typeof EventName.ChecklistItemMoved> {
+  taskId: string;
+  itemId: string;
+  rank: string;
+  position: number;
+}
+export interface ChecklistItemDeleted extends Envelope<typeof EventName.ChecklistItemDeleted> {
+  taskId: string;
+  itemId: string;
+}
+/** Comment events change the task's commentCount (+1 / -1), not its version. */
+export interface CommentCreated extends Envelope<typeof EventName.CommentCreated> {
+  taskId: string;
+  comment: Comment;
+}
+export interface CommentUpdated extends Envelope<typeof EventName.CommentUpdated> {
+  taskId: string;
+  commentId: string;
+  updates: Partial<Pick<Comment, 'body' | 'editedAt'>>;
+}
+export interface CommentDeleted extends Envelope<typeof EventName.CommentDeleted> {
+  taskId: string;
+  commentId: string;
+}
+
 export interface Viewer {
   user: User;
   connections: number;
@@ -129,7 +178,17 @@ export type BoardEvent =
   | BoardUpdated
   | BoardDeleted
   | MemberAdded
-  | MemberRemoved;
+  | MemberRemoved
+  | LabelCreated
+  | LabelUpdated
+  | LabelDeleted
+  | ChecklistItemCreated
+  | ChecklistItemUpdated
+  | ChecklistItemMoved
+  | ChecklistItemDeleted
+  | CommentCreated
+  | CommentUpdated
+  | CommentDeleted;
 
 export type AnyEvent = BoardEvent | PresenceChanged;
 

@@ -1,4 +1,4 @@
-import type { Column, Member, Task } from '../api/types';
+import type { Column, Comment, Label, Member, Task } from '../api/types';
 
 export type BoardStatus =
   | 'loading' // no board state yet
@@ -20,8 +20,24 @@ export interface BoardState {
   tasks: Record<string, Task>;
   /** By user id. */
   members: Record<string, Member>;
+  /** The board's labels, by id. */
+  labels: Record<string, Label>;
+  /**
+   * Comment threads of the tasks whose comments were asked for (the open dialog), by task id.
+   * Comments are not in the board snapshot: a task without an entry has not been loaded.
+   */
+  comments: Record<string, CommentThread>;
   /** Text the user is typing, by editor key; survives snapshots, moves and remounts. */
   drafts: Record<string, Draft>;
+}
+
+/** One task's comments, oldest first, kept live by comment events once asked for. */
+export interface CommentThread {
+  /** False while its pages load: events apply meanwhile, and the pages merge with them. */
+  loaded: boolean;
+  comments: Comment[];
+  /** Comments deleted while the pages loaded, so a page fetched before that cannot bring them back. */
+  deleted: string[];
 }
 
 /** An open editor's text, and what it started from (to tell a real conflict from a stale version). */
@@ -34,7 +50,7 @@ export interface Draft {
 }
 
 export function emptyBoard(id: string, me: string | null): BoardState {
-  return { id, me, status: 'loading', name: '', seq: null, columns: {}, tasks: {}, members: {}, drafts: {} };
+  return { id, me, status: 'loading', name: '', seq: null, columns: {}, tasks: {}, members: {}, labels: {}, comments: {}, drafts: {} };
 }
 
 /** Editor keys for drafts. */
@@ -47,4 +63,8 @@ export const draftKey = {
   newTask: (columnId: string) => `column:${columnId}:new-task`,
   columnName: (columnId: string) => `column:${columnId}:name`,
   newColumn: 'board:new-column',
+  newChecklistItem: (taskId: string) => `task:${taskId}:new-checklist-item`,
+  checklistItem: (itemId: string) => `checklist-item:${itemId}`,
+  newComment: (taskId: string) => `task:${taskId}:new-comment`,
+  comment: (commentId: string) => `comment:${commentId}`,
 } as const;

@@ -39,7 +39,14 @@ const flashedTask = (event: BoardEvent): string | null => {
       return event.task.id;
     case EventName.TaskUpdated:
     case EventName.TaskMoved:
+    case EventName.ChecklistItemUpdated:
+    case EventName.ChecklistItemMoved:
+    case EventName.ChecklistItemDeleted:
+    case EventName.CommentCreated:
+    case EventName.CommentDeleted:
       return event.taskId;
+    case EventName.ChecklistItemCreated:
+      return event.item.taskId;
     default:
       return null;
   }

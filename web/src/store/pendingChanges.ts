@@ -6,7 +6,7 @@ export type Change = (state: BoardState) => BoardState;
 
 export interface PendingChange {
   id: number;
-  /** What it changes, as events name it ("task:ID", "column:ID", "board", "member:USER"). */
+  /** What it changes, as events name it ("task:ID", "column:ID", "board", "member:USER", "label:ID", "checklistItem:ID", "comment:ID"). */
   key: string;
   apply: Change;
   /** The server accepted it; `apply` now shows its answer. */
@@ -67,6 +67,22 @@ export function keyOf(event: BoardEvent): string | null {
       return `member:${event.member.user.id}`;
     case EventName.MemberRemoved:
       return `member:${event.userId}`;
+    case EventName.LabelCreated:
+      return `label:${event.label.id}`;
+    case EventName.LabelUpdated:
+    case EventName.LabelDeleted:
+      return `label:${event.labelId}`;
+    case EventName.ChecklistItemCreated:
+      return `checklistItem:${event.item.id}`;
+    case EventName.ChecklistItemUpdated:
+    case EventName.ChecklistItemMoved:
+    case EventName.ChecklistItemDeleted:
+      return `checklistItem:${event.itemId}`;
+    case EventName.CommentCreated:
+      return `comment:${event.comment.id}`;
+    case EventName.CommentUpdated:
+    case EventName.CommentDeleted:
+      return `comment:${event.commentId}`;
     default:
       return null;
   }

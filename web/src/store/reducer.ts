@@ -1,8 +1,20 @@
 // Pure functions from one board state to the next. Snapshots, events and mutation answers
 // all come through here, so there is one way the board changes.
-import type { BoardSnapshot, Column, ColumnWithTasks, Member, Task } from '../api/types';
+import type { BoardSnapshot, Column, ColumnWithTasks, Label, Member, Task } from '../api/types';
 import { EventName, type BoardEvent } from '../realtime/events';
 import type { BoardState, Draft } from './boardState';
+import {
+  addComment,
+  patchChecklistItem,
+  patchComment,
+  patchLabel,
+  putChecklistItem,
+  putLabel,
+  removeChecklistItem,
+  removeComment,
+  removeLabel,
+  unassignEverywhere,
+} from './taskDetail';
 
 function omit<T>(record: Record<string, T>, key: string): Record<string, T> {
   if (!(key in record)) return record;
@@ -25,6 +37,8 @@ export function applySnapshot(state: BoardState, snapshot: BoardSnapshot): Board
   }
   const members: Record<string, Member> = {};
   for (const member of snapshot.members) members[member.user.id] = member;
+  const labels: Record<string, Label> = {};
+  for (const label of snapshot.labels ?? []) labels[label.id] = label;
 
   const stillMember = state.me === null || snapshot.members.length === 0 || state.me in members;
   return {
@@ -35,6 +49,10 @@ export function applySnapshot(state: BoardState, snapshot: BoardSnapshot): Board
     columns,
     tasks,
     members,
+    labels,
+    // Comments are not in a snapshot, and a reset may have skipped their events: an open
+    // thread loads again.
+    comments: {},
   };
 }
 
@@ -142,7 +160,27 @@ function applyChange(state: BoardState, event: BoardEvent): BoardState {
     case EventName.MemberAdded:
       return putMember(state, event.member);
     case EventName.MemberRemoved:
-      return removeMember(state, event.userId);
+      return unassignEverywhere(removeMember(state, event.userId), event.userId);
+    case EventName.LabelCreated:
+      return putLabel(state, event.label);
+    case EventName.LabelUpdated:
+      return patchLabel(state, event.labelId, event.updates);
+    case EventName.LabelDeleted:
+      return removeLabel(state, event.labelId);
+    case EventName.ChecklistItemCreated:
+      return putChecklistItem(state, event.item);
+    case EventName.ChecklistItemUpdated:
+      return patchChecklistItem(state, event.taskId, event.itemId, event.updates);
+    case EventName.ChecklistItemMoved:
+      return patchChecklistItem(state, event.taskId, event.itemId, { rank: event.rank });
+    case EventName.ChecklistItemDeleted:
+      return removeChecklistItem(state, event.taskId, event.itemId);
+    case EventName.CommentCreated:
+      return addComment(state, event.comment);
+    case EventName.CommentUpdated:
+      return patchComment(state, event.taskId, event.commentId, event.updates);
+    case EventName.CommentDeleted:
+      return removeComment(state, event.taskId, event.commentId);
     default:
       return assertNever(event);
   }

@@ -34,6 +34,9 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
       className={`dialog ${className ?? ''}`}
       aria-labelledby={titleId}
       onCancel={(event) => {
+        // React passes a dialog's cancel up its component tree: a dialog opened from this
+        // one (the label manager from the task) closes itself, not this one too.
+        if (event.target !== ref.current) return;
         event.preventDefault();
         onClose();
       }}

@@ -79,3 +79,49 @@ export const TextIcon = () => (
     <path d="M4 6h16M4 12h16M4 18h10" />
   </Svg>
 );
+
+export const CalendarIcon = () => (
+  <Svg>
+    <rect x="3" y="5" width="18" height="16" rx="2" />
+    <path d="M16 3v4M8 3v4M3 10h18" />
+  </Svg>
+);
+
+export const AlertIcon = () => (
+  <Svg>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 7v6M12 16.5v.5" />
+  </Svg>
+);
+
+export const CheckSquareIcon = () => (
+  <Svg>
+    <path d="m9 11 3 3 8-8" />
+    <path d="M20 12v7a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h11" />
+  </Svg>
+);
+
+export const CommentIcon = () => (
+  <Svg>
+    <path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2Z" />
+  </Svg>
+);
+
+export const TagIcon = () => (
+  <Svg>
+    <path d="M20.6 13.4 13.4 20.6a2 2 0 0 1-2.8 0L3 13V3h10l7.6 7.6a2 2 0 0 1 0 2.8Z" />
+    <circle cx="7.5" cy="7.5" r="1" />
+  </Svg>
+);
+
+export const ArrowUpIcon = () => (
+  <Svg>
+    <path d="M12 19V5M5 12l7-7 7 7" />
+  </Svg>
+);
+
+export const ArrowDownIcon = () => (
+  <Svg>
+    <path d="M12 5v14M19 12l-7 7-7-7" />
+  </Svg>
+);

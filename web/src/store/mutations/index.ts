@@ -3,3 +3,7 @@ export { createTask, moveTask, deleteTask, updateTask, type UpdateOutcome } from
 export { createColumn, renameColumn, moveColumn, deleteColumn } from './columns';
 export { renameBoard, addMember, changeRole, removeMember } from './board';
 export { createBoard, renameBoardInList, deleteBoard } from './boards';
+export { createLabel, updateLabel, deleteLabel } from './labels';
+export { setTaskLabel, setTaskAssignee, setDueDate } from './taskFields';
+export { addChecklistItem, updateChecklistItem, moveChecklistItem, deleteChecklistItem } from './checklist';
+export { loadComments, addComment, editComment, deleteComment } from './comments';

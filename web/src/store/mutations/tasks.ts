@@ -15,7 +15,7 @@ const key = (taskId: string) => `task:${taskId}`;
  * Settled once the state holds this version of the task or a later one. A task missing from
  * the state is not there yet (a create) or already deleted by someone (an edit or a move).
  */
-const holds =
+export const holds =
   (missing: 'pending' | 'settled') =>
   (answer: Task) => ({
     apply: (s: BoardState) => upsertTask(s, answer),

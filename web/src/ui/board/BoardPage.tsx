@@ -6,6 +6,7 @@ import { useBoardSession, useBoardView } from '../../store/useBoardSession';
 import { BoardCanvas } from './BoardCanvas';
 import { BoardContext, type BoardContextValue } from './BoardContext';
 import { BoardToolbar } from './BoardToolbar';
+import { LabelManager } from './detail/LabelManager';
 import { MembersDialog } from './MembersDialog';
 import { TaskDialog } from './TaskDialog';
 
@@ -14,6 +15,7 @@ export function BoardPage({ boardId, me }: { boardId: string; me: User }) {
   const view = useBoardView(store);
   const [openTaskId, setOpenTaskId] = useState<string | null>(null);
   const [membersOpen, setMembersOpen] = useState(false);
+  const [labelsOpen, setLabelsOpen] = useState(false);
   const board = view?.board;
   const editable = canEdit(board?.members[me.id]?.role);
 
@@ -54,10 +56,11 @@ export function BoardPage({ boardId, me }: { boardId: string; me: User }) {
   return (
     <BoardContext.Provider value={context}>
       <main className="board-page">
-        <BoardToolbar view={view} onMembers={() => setMembersOpen(true)} />
+        <BoardToolbar view={view} onMembers={() => setMembersOpen(true)} onLabels={() => setLabelsOpen(true)} />
         <BoardCanvas view={view} />
         {openTaskId && <TaskDialog taskId={openTaskId} view={view} onClose={() => setOpenTaskId(null)} />}
         {membersOpen && <MembersDialog view={view} onClose={() => setMembersOpen(false)} />}
+        {labelsOpen && <LabelManager board={board} onClose={() => setLabelsOpen(false)} />}
       </main>
     </BoardContext.Provider>
   );

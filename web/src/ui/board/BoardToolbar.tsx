@@ -2,13 +2,13 @@ import { useState } from 'react';
 import type { BoardView } from '../../store/boardStore';
 import { renameBoard } from '../../store/mutations';
 import { Link } from '../../routing/Link';
-import { PencilIcon, UsersIcon } from '../Icon';
+import { PencilIcon, TagIcon, UsersIcon } from '../Icon';
 import { InlineEdit } from '../InlineEdit';
 import { titleProblem } from '../../lib/limits';
 import { useBoardContext } from './BoardContext';
 import { Presence } from './Presence';
 
-export function BoardToolbar({ view, onMembers }: { view: BoardView; onMembers(): void }) {
+export function BoardToolbar({ view, onMembers, onLabels }: { view: BoardView; onMembers(): void; onLabels(): void }) {
   const { store, me } = useBoardContext();
   const { board } = view;
   const role = board.members[me.id]?.role;
@@ -49,6 +49,9 @@ export function BoardToolbar({ view, onMembers }: { view: BoardView; onMembers()
       {role === 'VIEWER' && <span className="role-badge role-viewer">Read only</span>}
       <span className="spacer" />
       <Presence viewers={view.presence} meId={me.id} />
+      <button type="button" className="button button-small" onClick={onLabels}>
+        <TagIcon /> Labels
+      </button>
       <button type="button" className="button button-small" onClick={onMembers}>
         <UsersIcon /> Members <span className="muted">{memberCount}</span>
       </button>

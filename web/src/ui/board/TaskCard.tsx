@@ -6,11 +6,13 @@ import { titleProblem } from '../../lib/limits';
 import { draftKey, type Draft } from '../../store/boardState';
 import { deleteTask, updateTask } from '../../store/mutations';
 import { confirmAction } from '../confirm';
-import { GripIcon, PencilIcon, TextIcon, TrashIcon } from '../Icon';
+import { GripIcon, PencilIcon, TrashIcon } from '../Icon';
 import { InlineEdit } from '../InlineEdit';
 import { useFocusBack } from '../useFocusBack';
 import { useBoardContext } from './BoardContext';
+import { CardDetails, CardLabels } from './detail/CardDetails';
 import { editingPhrase } from './editors';
+import { selectLabels, selectMembers, useBoardSlice } from './useBoardSlice';
 
 interface TaskCardProps {
   task: Task;
@@ -24,6 +26,8 @@ interface TaskCardProps {
 
 export const TaskCard = memo(function TaskCard({ task, flash, editors, titleDraft }: TaskCardProps) {
   const { store, editable, openTask } = useBoardContext();
+  const labels = useBoardSlice(selectLabels);
+  const members = useBoardSlice(selectMembers);
   const editing = titleDraft !== undefined;
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: task.id,
@@ -69,6 +73,7 @@ export const TaskCard = memo(function TaskCard({ task, flash, editors, titleDraf
         </button>
       )}
       <div className="card-main">
+        {!editing && <CardLabels task={task} labels={labels} />}
         {editing ? (
           <InlineEdit
             label="Task title"
@@ -84,14 +89,9 @@ export const TaskCard = memo(function TaskCard({ task, flash, editors, titleDraf
             {task.title}
           </button>
         )}
-        {(task.description || editors) && !editing && (
+        {!editing && (
           <div className="card-meta">
-            {task.description && (
-              <span className="card-has-description" title="Has a description">
-                <TextIcon />
-                <span className="visually-hidden">Has a description</span>
-              </span>
-            )}
+            <CardDetails task={task} members={members} />
             {editors && (
               <span className="card-editors" dir="auto">
                 {editingPhrase(editors)}

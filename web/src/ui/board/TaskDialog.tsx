@@ -9,7 +9,11 @@ import { deleteTask, updateTask } from '../../store/mutations';
 import { confirmAction } from '../confirm';
 import { Dialog } from '../Dialog';
 import { InlineEdit } from '../InlineEdit';
+import { LazyMarkdown as Markdown } from '../LazyMarkdown';
 import { useBoardContext } from './BoardContext';
+import { Checklist } from './detail/Checklist';
+import { Comments } from './detail/Comments';
+import { TaskFields } from './detail/TaskFields';
 import { editingPhrase, editorsByTask } from './editors';
 
 const formatTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -38,8 +42,10 @@ export function TaskDialog({ taskId, view, onClose }: { taskId: string; view: Bo
   const title = board.drafts[titleKey];
   const editors = editorsByTask(view.presence, me.id).get(taskId);
   const descriptionMessageId = useId();
+  const descriptionFieldId = useId();
   // The task version whose change the user dismissed the notice for.
   const [dismissed, setDismissed] = useState<number | null>(null);
+  const [preview, setPreview] = useState(false);
 
   // Others see "… is editing" while someone who may edit has it open.
   useEffect(() => {
@@ -153,36 +159,55 @@ export function TaskDialog({ taskId, view, onClose }: { taskId: string; view: Bo
       {editors && <p className="task-editors">{editingPhrase(editors)}</p>}
 
       {editable ? (
-        <label className="field">
-          <span className="field-label">Description</span>
-          <textarea
-            className="input textarea"
-            rows={8}
-            dir="auto"
-            placeholder="Add more detail…"
-            aria-invalid={descriptionError !== null}
-            aria-describedby={descriptionError ? descriptionMessageId : undefined}
-            value={description?.text ?? task.description}
-            onChange={(e) =>
-              store.setDraft(descriptionKey, {
-                text: e.target.value,
-                version: description?.version ?? task.version,
-                original: description?.original ?? task.description,
-              })
-            }
-            onKeyDown={onDescriptionKey}
-          />
+        <div className="field">
+          <div className="detail-field-head">
+            <label className="field-label" htmlFor={descriptionFieldId}>
+              Description
+            </label>
+            <span className="segmented" role="group" aria-label="Editor mode">
+              <button type="button" className="segmented-button" aria-pressed={!preview} onClick={() => setPreview(false)}>
+                Write
+              </button>
+              <button type="button" className="segmented-button" aria-pressed={preview} onClick={() => setPreview(true)}>
+                Preview
+              </button>
+            </span>
+          </div>
+          {preview ? (
+            <div className="task-description" aria-label="Preview" role="region">
+              {(description?.text ?? task.description) ? <Markdown text={description?.text ?? task.description} /> : <span className="muted">Nothing to preview.</span>}
+            </div>
+          ) : (
+            <textarea
+              id={descriptionFieldId}
+              className="input textarea"
+              rows={8}
+              dir="auto"
+              placeholder="Add more detail… (Markdown: **bold**, - lists, [links](https://…))"
+              aria-invalid={descriptionError !== null}
+              aria-describedby={descriptionError ? descriptionMessageId : undefined}
+              value={description?.text ?? task.description}
+              onChange={(e) =>
+                store.setDraft(descriptionKey, {
+                  text: e.target.value,
+                  version: description?.version ?? task.version,
+                  original: description?.original ?? task.description,
+                })
+              }
+              onKeyDown={onDescriptionKey}
+            />
+          )}
           {descriptionError && (
             <span id={descriptionMessageId} className="field-error">
               {descriptionError}
             </span>
           )}
-        </label>
+        </div>
       ) : (
         <section className="field" aria-label="Description">
           <h3 className="field-label">Description</h3>
-          <div className="task-description" dir="auto">
-            {task.description || <span className="muted">No description.</span>}
+          <div className="task-description">
+            {task.description ? <Markdown text={task.description} /> : <span className="muted">No description.</span>}
           </div>
         </section>
       )}
@@ -208,10 +233,6 @@ export function TaskDialog({ taskId, view, onClose }: { taskId: string; view: Bo
 
       {editable && (
         <div className="dialog-actions">
-          <button type="button" className="button button-danger-ghost" onClick={() => void remove()}>
-            Delete task
-          </button>
-          <span className="spacer" />
           {dirty && (
             <button
               type="button"
@@ -226,6 +247,18 @@ export function TaskDialog({ taskId, view, onClose }: { taskId: string; view: Bo
           )}
           <button type="button" className="button button-primary" disabled={!dirty || titleError !== null || descriptionError !== null} onClick={() => void save()}>
             Save
+          </button>
+        </div>
+      )}
+
+      <TaskFields task={task} board={board} />
+      <Checklist task={task} />
+      <Comments taskId={task.id} board={board} />
+
+      {editable && (
+        <div className="dialog-actions dialog-actions-end">
+          <button type="button" className="button button-danger-ghost" onClick={() => void remove()}>
+            Delete task
           </button>
         </div>
       )}

@@ -1,0 +1,51 @@
+// A task's labels, assignees and due date: each an immediate change (no Save), sent as a
+// delta or a single field so that concurrent changes by others are kept.
+import * as api from '../../api/commands';
+import type { Task } from '../../api/types';
+import type { BoardStore } from '../boardStore';
+import { applyDelta, changeTask } from '../taskDetail';
+import { holds } from './tasks';
+import { track } from './track';
+
+const key = (taskId: string) => `task:${taskId}`;
+
+function change(store: BoardStore, taskId: string, input: Omit<api.UpdateTaskInput, 'id'>, optimistic: (t: Task) => Task, failure: string, after: string[] = []) {
+  return track({
+    store,
+    key: key(taskId),
+    after,
+    optimistic: (s) => changeTask(s, taskId, optimistic),
+    send: () => api.updateTask({ id: taskId, ...input }),
+    answered: holds('settled'),
+    failure,
+  });
+}
+
+/** Puts a label on a task or takes it off; two people labelling at once both stick. */
+export function setTaskLabel(store: BoardStore, taskId: string, labelId: string, on: boolean): Promise<Task | undefined> {
+  const [add, remove] = on ? [[labelId], []] : [[], [labelId]];
+  return change(
+    store,
+    taskId,
+    on ? { addLabelIds: add } : { removeLabelIds: remove },
+    (t) => ({ ...t, labelIds: applyDelta(t.labelIds, add, remove) }),
+    on ? 'Couldn’t add the label' : 'Couldn’t remove the label',
+    [`label:${labelId}`], // a label made a moment ago exists on the server first
+  );
+}
+
+export function setTaskAssignee(store: BoardStore, taskId: string, userId: string, on: boolean): Promise<Task | undefined> {
+  const [add, remove] = on ? [[userId], []] : [[], [userId]];
+  return change(
+    store,
+    taskId,
+    on ? { addAssigneeIds: add } : { removeAssigneeIds: remove },
+    (t) => ({ ...t, assigneeIds: applyDelta(t.assigneeIds, add, remove) }),
+    on ? 'Couldn’t assign the task' : 'Couldn’t unassign the task',
+  );
+}
+
+/** Sets the due date (YYYY-MM-DD) or clears it (null). */
+export function setDueDate(store: BoardStore, taskId: string, dueDate: string | null): Promise<Task | undefined> {
+  return change(store, taskId, { dueDate }, (t) => ({ ...t, dueDate }), dueDate ? 'Couldn’t set the due date' : 'Couldn’t clear the due date');
+}
