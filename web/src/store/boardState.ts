@@ -1,4 +1,4 @@
-import type { Column, Member, Task } from '../api/types';
+import type { Column, Label, Member, Task } from '../api/types';
 
 export type BoardStatus =
   | 'loading' // no board state yet
@@ -20,6 +20,8 @@ export interface BoardState {
   tasks: Record<string, Task>;
   /** By user id. */
   members: Record<string, Member>;
+  /** The board's labels, by id. */
+  labels: Record<string, Label>;
   /** Text the user is typing, by editor key; survives snapshots, moves and remounts. */
   drafts: Record<string, Draft>;
 }
@@ -34,7 +36,7 @@ export interface Draft {
 }
 
 export function emptyBoard(id: string, me: string | null): BoardState {
-  return { id, me, status: 'loading', name: '', seq: null, columns: {}, tasks: {}, members: {}, drafts: {} };
+  return { id, me, status: 'loading', name: '', seq: null, columns: {}, tasks: {}, members: {}, labels: {}, drafts: {} };
 }
 
 /** Editor keys for drafts. */

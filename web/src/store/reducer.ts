@@ -1,6 +1,6 @@
 // Pure functions from one board state to the next. Snapshots, events and mutation answers
 // all come through here, so there is one way the board changes.
-import type { BoardSnapshot, Column, ColumnWithTasks, Member, Task } from '../api/types';
+import type { BoardSnapshot, Column, ColumnWithTasks, Label, Member, Task } from '../api/types';
 import { EventName, type BoardEvent } from '../realtime/events';
 import type { BoardState, Draft } from './boardState';
 
@@ -25,6 +25,8 @@ export function applySnapshot(state: BoardState, snapshot: BoardSnapshot): Board
   }
   const members: Record<string, Member> = {};
   for (const member of snapshot.members) members[member.user.id] = member;
+  const labels: Record<string, Label> = {};
+  for (const label of snapshot.labels ?? []) labels[label.id] = label;
 
   const stillMember = state.me === null || snapshot.members.length === 0 || state.me in members;
   return {
@@ -35,6 +37,7 @@ export function applySnapshot(state: BoardState, snapshot: BoardSnapshot): Board
     columns,
     tasks,
     members,
+    labels,
   };
 }
 
