@@ -6,6 +6,7 @@ import { showToast } from './ui/toasts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/board.css';
+import './styles/find.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dueBucket, endOfWeek, localToday } from './dates';
+import { addDays, dueBucket, endOfWeek, groupByDue, localToday } from './dates';
 
 describe('dates', () => {
   it('takes today from the local calendar', () => {
@@ -29,5 +29,25 @@ describe('dates', () => {
     expect(dueBucket('2030-01-20', wednesday)).toBe('week');
     expect(dueBucket('2030-01-21', wednesday)).toBe('later');
     expect(dueBucket('2030-01-21', '2030-01-20')).toBe('later'); // on a Sunday, Monday is next week
+  });
+});
+
+describe('groupByDue', () => {
+  it('groups in the given order within each bucket', () => {
+    const items = [
+      { id: 'a', dueDate: '2030-01-01' },
+      { id: 'b', dueDate: '2030-01-15' },
+      { id: 'c', dueDate: '2030-01-16' },
+      { id: 'd', dueDate: '2030-01-19' },
+      { id: 'e', dueDate: '2030-03-01' },
+      { id: 'f', dueDate: null },
+    ];
+    const grouped = groupByDue(items, '2030-01-16');
+    const ids = (bucket: Parameters<typeof grouped.get>[0]) => grouped.get(bucket)?.map((i) => i.id);
+    expect(ids('overdue')).toEqual(['a', 'b']);
+    expect(ids('today')).toEqual(['c']);
+    expect(ids('week')).toEqual(['d']);
+    expect(ids('later')).toEqual(['e']);
+    expect(ids('none')).toEqual(['f']);
   });
 });

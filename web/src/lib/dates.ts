@@ -43,6 +43,18 @@ export function dueBucket(dueDate: string | null, today: string): DueBucket {
   return dueDate <= endOfWeek(today) ? 'week' : 'later';
 }
 
+/** Items in due buckets, each bucket keeping the items' order. */
+export function groupByDue<T extends { dueDate: string | null }>(items: readonly T[], today: string): Map<DueBucket, T[]> {
+  const grouped = new Map<DueBucket, T[]>();
+  for (const item of items) {
+    const bucket = dueBucket(item.dueDate, today);
+    const list = grouped.get(bucket);
+    if (list) list.push(item);
+    else grouped.set(bucket, [item]);
+  }
+  return grouped;
+}
+
 /** A due date for people: "Wed 14 Jan" (with the year when it is not this year's). */
 export function formatDueDate(iso: string, today: string = localToday()): string {
   const date = fromIso(iso);
