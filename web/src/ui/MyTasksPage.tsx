@@ -87,8 +87,12 @@ function Groups({ tasks, boards, today }: { tasks: FoundTask[]; boards: Map<stri
         const headingId = `my-tasks-${bucket}`;
         return (
           <section key={bucket} className={`due-group due-group-${bucket}`} aria-labelledby={headingId}>
-            <h2 id={headingId} className="due-group-title">
-              {title} <span className="muted">{list.length}</span>
+            <h2 className="due-group-title">
+              <span id={headingId}>{title}</span>{' '}
+              <span className="muted">
+                {list.length}
+                <span className="visually-hidden">{list.length === 1 ? ' task' : ' tasks'}</span>
+              </span>
             </h2>
             <ul className="found-list">
               {list.map((task) => (
