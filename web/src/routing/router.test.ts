@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { filterToSearch, parseFilter } from '../store/taskFilter';
 import { boardPath, parseRoute, taskPath } from './router';
 
 const BOARD = '0190a000-0000-7000-8000-000000000001';
@@ -25,5 +26,14 @@ describe('parseRoute', () => {
   it('says "not found" for anything else', () => {
     for (const path of ['/boards', `/boards/${BOARD}/tasks`, `/boards/${BOARD}/tasks/nope`, `/boards/${BOARD}/columns/${TASK}`, '/my-tasks/x', '/boards/short'])
       expect(parseRoute(path), path).toEqual({ name: 'notFound' });
+  });
+});
+
+describe('a shared task link with a filter', () => {
+  it('splits into the route and the filter', () => {
+    const url = new URL(taskPath(BOARD, TASK) + filterToSearch({ text: 'login', labelIds: ['bug'], assignees: ['me'], due: 'week' }), 'https://kanban.test');
+    expect(url.pathname + url.search).toBe(`/boards/${BOARD}/tasks/${TASK}?q=login&label=bug&assignee=me&due=week`);
+    expect(parseRoute(url.pathname)).toEqual({ name: 'board', boardId: BOARD, taskId: TASK });
+    expect(parseFilter(url.search)).toEqual({ text: 'login', labelIds: ['bug'], assignees: ['me'], due: 'week' });
   });
 });
