@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Task } from '../api/types';
 import { ANA, BEN, DONE, TODO, task } from '../test/fixtures';
 import { emptyFilter, filterToSearch, indexInColumn, isFilterOn, parseFilter, taskMatcher, type FilterContext, type TaskFilter } from './taskFilter';
 
@@ -53,6 +54,13 @@ describe('taskMatcher', () => {
     expect(shown({ due: 'overdue' })).toEqual(['login']);
     expect(shown({ due: 'week' })).toEqual(['pricing', 'docs']); // today to Sunday
     expect(shown({ due: 'none' })).toEqual(['plain']);
+  });
+
+  it('takes a task without the new fields as having none', () => {
+    const old = { ...task('old', TODO, 'a3'), labelIds: undefined, assigneeIds: undefined, dueDate: undefined } as unknown as Task;
+    expect(taskMatcher({ ...emptyFilter, labelIds: ['bug'] }, context)(old)).toBe(false);
+    expect(taskMatcher({ ...emptyFilter, assignees: ['me'] }, context)(old)).toBe(false);
+    expect(taskMatcher({ ...emptyFilter, due: 'none' }, context)(old)).toBe(true);
   });
 
   it('combines kinds: all of them must hold', () => {

@@ -68,8 +68,9 @@ export function taskMatcher(filter: TaskFilter, context: FilterContext): (task: 
       const haystack = `${task.title}\n${task.description}`.toLocaleLowerCase();
       if (!words.every((word) => haystack.includes(word))) return false;
     }
-    if (labels.size > 0 && !task.labelIds.some((id) => labels.has(id))) return false;
-    if (people.size > 0 && !task.assigneeIds.some((id) => people.has(id))) return false;
+    // `?? []`: a task from an answer that did not select these fields yet must not break the board.
+    if (labels.size > 0 && !(task.labelIds ?? []).some((id) => labels.has(id))) return false;
+    if (people.size > 0 && !(task.assigneeIds ?? []).some((id) => people.has(id))) return false;
     if (filter.due) {
       const bucket = dueBucket(task.dueDate, context.today);
       if (filter.due === 'overdue' && bucket !== 'overdue') return false;
