@@ -49,8 +49,8 @@ public sealed class FindingTasksTests(Browser browser, SqliteServer fixture) : I
         await ExpectTitlesAsync(page, "To do", "Fix login", "Pricing page", "Write docs");
 
         // By a label: the URL carries it, the columns count what is shown of all.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Labels" }).ClickAsync();
-        await page.GetByRole(AriaRole.Group, new() { Name = "Labels" }).GetByLabel("Bug").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Labels filter" }).ClickAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Labels", Exact = true }).GetByLabel("Bug").CheckAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/boards/{launch.Board}\\?label={launch.Bug}$"));
         await ExpectTitlesAsync(page, "To do", "Fix login");
         await ExpectTitlesAsync(page, "Done", "Ship beta");
@@ -67,8 +67,8 @@ public sealed class FindingTasksTests(Browser browser, SqliteServer fixture) : I
         await page.GetByRole(AriaRole.Button, new() { Name = "Clear filters" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/boards/{launch.Board}$"));
         await ExpectTitlesAsync(page, "To do", "Fix login", "Pricing page", "Write docs");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Assignees" }).ClickAsync();
-        await page.GetByRole(AriaRole.Group, new() { Name = "Assignees" }).GetByLabel("Me", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assignees filter" }).ClickAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Assignees", Exact = true }).GetByLabel("Me", new() { Exact = true }).CheckAsync();
         await Expect(page).ToHaveURLAsync(new Regex("\\?assignee=me$"));
         await ExpectTitlesAsync(page, "To do", "Fix login", "Write docs");
         await ExpectTitlesAsync(page, "Done");
@@ -213,9 +213,9 @@ public sealed class FindingTasksTests(Browser browser, SqliteServer fixture) : I
         await Expect(filterText).ToBeHiddenAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter", Exact = true }).TapAsync();
         await Expect(filterText).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Labels" }).TapAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Labels filter" }).TapAsync();
         await AssertFitsAsync(page, "the board with the label list open");
-        await page.GetByRole(AriaRole.Group, new() { Name = "Labels" }).GetByLabel("Bug").TapAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Labels", Exact = true }).GetByLabel("Bug").TapAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"\\?label={launch.Bug}$"));
         await Expect(page.Column("To do").Locator(".column-count")).ToHaveTextAsync("1 of 3 tasks match the filter");
         await AssertFitsAsync(page, "the filtered board");

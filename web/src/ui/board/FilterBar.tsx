@@ -73,7 +73,7 @@ export function FilterBar({ board, me, filter, onChange, shown, total }: FilterB
         />
         <select
           className="input select filter-due"
-          aria-label="Due date"
+          aria-label="Filter by due date"
           value={filter.due ?? ''}
           onChange={(e) => onChange({ ...filter, due: (e.target.value || null) as DueFilter | null })}
         >

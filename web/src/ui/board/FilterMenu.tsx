@@ -62,10 +62,12 @@ export function FilterMenu({ title, options, selected, onChange, emptyText }: Fi
         className={`button button-small ${count > 0 ? 'filter-menu-on' : ''}`}
         aria-expanded={open}
         aria-controls={panelId}
+        // Named apart from the board's other "Labels" button (the label manager).
+        aria-label={count > 0 ? `${title} filter, ${count} chosen` : `${title} filter`}
         onClick={() => setOpen(!open)}
       >
         {title}
-        {count > 0 && <span className="filter-menu-count">{count}<span className="visually-hidden"> chosen</span></span>}
+        {count > 0 && <span className="filter-menu-count" aria-hidden="true">{count}</span>}
         <ChevronDownIcon />
       </button>
       <div id={panelId} className="filter-menu-panel" role="group" aria-label={title} hidden={!open}>
