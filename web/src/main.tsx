@@ -7,6 +7,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/board.css';
 import './styles/detail.css';
+import './styles/find.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -10,6 +10,7 @@ import { ConfirmHost } from './ConfirmHost';
 import { ConflictDialog } from './ConflictDialog';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Header } from './Header';
+import { MyTasksPage } from './MyTasksPage';
 import { Toasts } from './Toasts';
 
 export function App() {
@@ -33,7 +34,8 @@ function SignedIn({ user }: { user: User }) {
       <Header user={user} />
       <ConnectionBanner />
       {route.name === 'home' && <BoardsPage me={user} />}
-      {route.name === 'board' && <BoardPage key={route.boardId} boardId={route.boardId} me={user} />}
+      {route.name === 'board' && <BoardPage key={route.boardId} boardId={route.boardId} taskId={route.taskId} me={user} />}
+      {route.name === 'myTasks' && <MyTasksPage />}
       {route.name === 'notFound' && (
         <main className="page">
           <div className="empty">

@@ -2,8 +2,10 @@ import { useState, type ReactNode } from 'react';
 import { describeError } from '../api/errors';
 import type { User } from '../api/types';
 import { Link } from '../routing/Link';
+import { myTasksPath, usePath } from '../routing/router';
 import { rename, signOut } from '../store/session';
 import { Avatar } from './Avatar';
+import { HeaderSearch } from './HeaderSearch';
 import { BoardIcon } from './Icon';
 import { InlineEdit } from './InlineEdit';
 import { titleProblem } from '../lib/limits';
@@ -11,6 +13,7 @@ import { showToast } from './toasts';
 
 export function Header({ user, children }: { user: User; children?: ReactNode }) {
   const [name, setName] = useState<string | null>(null);
+  const onMyTasks = usePath() === myTasksPath;
 
   const save = (value: string) => {
     setName(null);
@@ -21,9 +24,17 @@ export function Header({ user, children }: { user: User; children?: ReactNode })
     <header className="topbar">
       <Link href="/" className="brand" aria-label="Kanban: all boards">
         <BoardIcon size={20} />
-        <span>Kanban</span>
+        <span className="brand-name">Kanban</span>
       </Link>
-      <div className="topbar-main">{children}</div>
+      <nav className="topbar-nav" aria-label="Main">
+        <Link href={myTasksPath} className="topbar-link" aria-current={onMyTasks ? 'page' : undefined}>
+          My tasks
+        </Link>
+      </nav>
+      <div className="topbar-main">
+        <HeaderSearch />
+        {children}
+      </div>
       <div className="topbar-user">
         <Avatar user={user} size="sm" />
         {name !== null ? (

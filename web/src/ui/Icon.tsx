@@ -1,7 +1,7 @@
 // Small line icons, drawn in the text colour. Decorative: the buttons carry the names.
 import type { ReactNode } from 'react';
 
-function Svg({ children, size = 16 }: { children: ReactNode; size?: number }) {
+export function Svg({ children, size = 16 }: { children: ReactNode; size?: number }) {
   return (
     <svg
       className="icon"

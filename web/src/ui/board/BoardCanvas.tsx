@@ -13,7 +13,7 @@ import {
 } from '@dnd-kit/core';
 import { horizontalListSortingStrategy, SortableContext } from '@dnd-kit/sortable';
 import { useMemo } from 'react';
-import type { Task } from '../../api/types';
+import type { Column, Task } from '../../api/types';
 import { draftKey } from '../../store/boardState';
 import type { BoardView } from '../../store/boardStore';
 import { orderedColumns, tasksByColumn } from '../../store/selectors';
@@ -27,18 +27,24 @@ import { useTaskDrag } from './useTaskDrag';
 
 const noTasks: Task[] = [];
 
-export function BoardCanvas({ view }: { view: BoardView }) {
+const idLists = (columns: readonly Column[], grouped: ReadonlyMap<string, Task[]>) =>
+  Object.fromEntries(columns.map((c) => [c.id, (grouped.get(c.id) ?? noTasks).map((t) => t.id)]));
+
+/** The board's columns; with `visible` (a filter), only the tasks it lets through, and counts of how many of all. */
+export function BoardCanvas({ view, visible }: { view: BoardView; visible: ((task: Task) => boolean) | null }) {
   const { store, me, editable } = useBoardContext();
   const { board } = view;
   const columns = orderedColumns(board);
-  const grouped = tasksByColumn(board);
-  const columnIds = useMemo(() => columns.map((c) => c.id), [columns]);
-  const lists = useMemo(
-    () => Object.fromEntries(columns.map((c) => [c.id, (grouped.get(c.id) ?? noTasks).map((t) => t.id)])),
-    [columns, grouped],
+  const everything = tasksByColumn(board);
+  const grouped = useMemo(
+    () => (visible ? new Map([...everything].map(([columnId, tasks]) => [columnId, tasks.filter(visible)])) : everything),
+    [everything, visible],
   );
+  const columnIds = useMemo(() => columns.map((c) => c.id), [columns]);
+  const lists = useMemo(() => idLists(columns, grouped), [columns, grouped]);
+  const allLists = useMemo(() => (visible ? idLists(columns, everything) : lists), [visible, columns, everything, lists]);
   const editors = useMemo(() => editorsByTask(view.presence, me.id), [view.presence, me.id]);
-  const drag = useTaskDrag(store, columnIds, lists);
+  const drag = useTaskDrag(store, columnIds, lists, allLists);
   // Outside a drag the grouped lists are used as they are, so unchanged columns skip rendering.
   const taskLists = useMemo(
     () =>
@@ -104,6 +110,7 @@ export function BoardCanvas({ view }: { view: BoardView }) {
                 key={column.id}
                 column={column}
                 tasks={taskLists.get(column.id) ?? noTasks}
+                total={visible ? (everything.get(column.id)?.length ?? 0) : null}
                 drafts={board.drafts}
                 flashes={view.flashes}
                 editors={editors}

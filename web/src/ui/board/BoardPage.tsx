@@ -1,31 +1,74 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { User } from '../../api/types';
 import { canEdit } from '../../api/types';
+import { localToday } from '../../lib/dates';
 import { Link } from '../../routing/Link';
+import { boardPath, navigate, taskPath, useSearch } from '../../routing/router';
+import { filterToSearch, isFilterOn, parseFilter, taskMatcher, type TaskFilter } from '../../store/taskFilter';
 import { useBoardSession, useBoardView } from '../../store/useBoardSession';
 import { BoardCanvas } from './BoardCanvas';
 import { BoardContext, type BoardContextValue } from './BoardContext';
 import { BoardToolbar } from './BoardToolbar';
 import { LabelManager } from './detail/LabelManager';
+import { FilterBar } from './FilterBar';
 import { MembersDialog } from './MembersDialog';
 import { TaskDialog } from './TaskDialog';
 
-export function BoardPage({ boardId, me }: { boardId: string; me: User }) {
+/** Set on the history entry of a task opened from the board, so closing it goes Back to the board. */
+interface OpenedFromBoard {
+  openedFromBoard: true;
+}
+
+const openedFromBoard = () => (history.state as OpenedFromBoard | null)?.openedFromBoard === true;
+
+/**
+ * A board at /boards/{id}, with its filter in the query string; at /boards/{id}/tasks/{taskId}
+ * with that task's dialog open. Opening a task adds a history entry, so Back closes it.
+ */
+export function BoardPage({ boardId, taskId, me }: { boardId: string; taskId: string | null; me: User }) {
   const store = useBoardSession(boardId, me.id);
   const view = useBoardView(store);
-  const [openTaskId, setOpenTaskId] = useState<string | null>(null);
   const [membersOpen, setMembersOpen] = useState(false);
   const [labelsOpen, setLabelsOpen] = useState(false);
+  // The task of this URL was seen on the board: if it goes, it was deleted while open (the dialog says so).
+  const [seenTaskId, setSeenTaskId] = useState<string | null>(null);
   const board = view?.board;
   const editable = canEdit(board?.members[me.id]?.role);
+  const search = useSearch();
+  const filter = useMemo(() => parseFilter(search), [search]);
+  const labels = board?.labels;
+  const members = board?.members;
+  const visible = useMemo(
+    () =>
+      isFilterOn(filter) && labels && members
+        ? taskMatcher(filter, { me: me.id, today: localToday(), labelIds: new Set(Object.keys(labels)), memberIds: new Set(Object.keys(members)) })
+        : null,
+    [filter, labels, members, me.id],
+  );
+
+  const openTask = useCallback(
+    (id: string) => navigate(taskPath(boardId, id) + location.search, { scroll: false, state: { openedFromBoard: true } satisfies OpenedFromBoard }),
+    [boardId],
+  );
+  const closeTask = useCallback(() => {
+    if (openedFromBoard()) history.back();
+    else navigate(boardPath(boardId) + location.search, { replace: true, scroll: false });
+  }, [boardId]);
+  const changeFilter = useCallback(
+    (next: TaskFilter, typing = false) => navigate(location.pathname + filterToSearch(next), { replace: typing, scroll: false, state: history.state }),
+    [],
+  );
+
+  const task = taskId ? board?.tasks[taskId] : undefined;
+  if (task && seenTaskId !== taskId) setSeenTaskId(taskId);
 
   useEffect(() => {
     document.title = board?.name ? `${board.name} · Kanban` : 'Kanban';
   }, [board?.name]);
 
   const context = useMemo<BoardContextValue | null>(
-    () => (store ? { store, me, editable, openTask: setOpenTaskId } : null),
-    [store, me, editable],
+    () => (store ? { store, me, editable, openTask } : null),
+    [store, me, editable, openTask],
   );
 
   if (!store || !view || !board || !context || board.status === 'loading') {
@@ -53,12 +96,25 @@ export function BoardPage({ boardId, me }: { boardId: string; me: User }) {
     );
   }
 
+  const linkedTaskMissing = taskId !== null && !task && seenTaskId !== taskId;
+  const total = Object.keys(board.tasks).length;
+  const shown = visible ? Object.values(board.tasks).filter(visible).length : total;
+
   return (
     <BoardContext.Provider value={context}>
       <main className="board-page">
         <BoardToolbar view={view} onMembers={() => setMembersOpen(true)} onLabels={() => setLabelsOpen(true)} />
-        <BoardCanvas view={view} />
-        {openTaskId && <TaskDialog taskId={openTaskId} view={view} onClose={() => setOpenTaskId(null)} />}
+        <FilterBar board={board} me={me} filter={filter} onChange={changeFilter} shown={shown} total={total} />
+        {linkedTaskMissing && (
+          <div className="notice board-notice" role="alert">
+            <p>The task in this link is not on this board: it was deleted, or it never existed. Here is the board.</p>
+            <button type="button" className="button button-small" onClick={() => navigate(boardPath(boardId) + location.search, { replace: true, scroll: false })}>
+              Dismiss
+            </button>
+          </div>
+        )}
+        <BoardCanvas view={view} visible={visible} />
+        {taskId && !linkedTaskMissing && <TaskDialog key={taskId} taskId={taskId} view={view} onClose={closeTask} />}
         {membersOpen && <MembersDialog view={view} onClose={() => setMembersOpen(false)} />}
         {labelsOpen && <LabelManager board={board} onClose={() => setLabelsOpen(false)} />}
       </main>

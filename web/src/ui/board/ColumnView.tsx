@@ -16,7 +16,10 @@ import { TaskCard } from './TaskCard';
 
 interface ColumnViewProps {
   column: Column;
+  /** The tasks shown: all of them, or those the filter lets through. */
   tasks: readonly Task[];
+  /** How many tasks the column has while a filter is on; null without a filter. */
+  total: number | null;
   drafts: Record<string, Draft>;
   flashes: Readonly<Record<string, true>>;
   editors: ReadonlyMap<string, string>;
@@ -24,7 +27,7 @@ interface ColumnViewProps {
 
 const listId = (columnId: string) => `list:${columnId}`;
 
-export const ColumnView = memo(function ColumnView({ column, tasks, drafts, flashes, editors }: ColumnViewProps) {
+export const ColumnView = memo(function ColumnView({ column, tasks, total, drafts, flashes, editors }: ColumnViewProps) {
   const { store, editable } = useBoardContext();
   const nameKey = draftKey.columnName(column.id);
   const nameDraft = drafts[nameKey];
@@ -42,7 +45,7 @@ export const ColumnView = memo(function ColumnView({ column, tasks, drafts, flas
     if (text.trim() && text.trim() !== column.name) void renameColumn(store, column.id, text);
   };
   const remove = async () => {
-    const count = tasks.length;
+    const count = total ?? tasks.length;
     const what = count === 0 ? 'It has no tasks.' : count === 1 ? 'Its 1 task will be deleted too.' : `Its ${count} tasks will be deleted too.`;
     if (await confirmAction('Delete column?', `“${column.name}” will be deleted for everyone. ${what}`, 'Delete column')) {
       void deleteColumn(store, column.id);
@@ -83,10 +86,17 @@ export const ColumnView = memo(function ColumnView({ column, tasks, drafts, flas
         ) : (
           <div className="column-title">
             <h2 className="column-name" dir="auto">{column.name}</h2>
-            <span className="column-count">
-              {tasks.length}
-              <span className="visually-hidden">{tasks.length === 1 ? ' task' : ' tasks'}</span>
-            </span>
+            {total === null ? (
+              <span className="column-count">
+                {tasks.length}
+                <span className="visually-hidden">{tasks.length === 1 ? ' task' : ' tasks'}</span>
+              </span>
+            ) : (
+              <span className="column-count column-count-filtered" title={`${tasks.length} of ${total} tasks match the filter`}>
+                {tasks.length} of {total}
+                <span className="visually-hidden">{total === 1 ? ' task matches the filter' : ' tasks match the filter'}</span>
+              </span>
+            )}
           </div>
         )}
         {editable && nameDraft === undefined && (
@@ -113,6 +123,7 @@ export const ColumnView = memo(function ColumnView({ column, tasks, drafts, flas
           ))}
         </ol>
       </SortableContext>
+      {total !== null && tasks.length === 0 && total > 0 && <p className="muted column-filtered-out">No task here matches the filter.</p>}
       {editable && <AddTask columnId={column.id} draft={drafts[draftKey.newTask(column.id)]} />}
     </section>
   );

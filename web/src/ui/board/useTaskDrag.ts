@@ -3,6 +3,7 @@ import { arrayMove } from '@dnd-kit/sortable';
 import { useState } from 'react';
 import type { BoardStore } from '../../store/boardStore';
 import { moveColumn, moveTask } from '../../store/mutations';
+import { indexInColumn } from '../../store/taskFilter';
 import { kindOf } from './dragCollision';
 
 type Lists = Record<string, string[]>;
@@ -10,9 +11,11 @@ type Lists = Record<string, string[]>;
 /**
  * The board's drag and drop. While a task is dragged, `lists` is a working copy of every
  * column's task ids, so the drop place can move into another column; on drop the task's
- * column and index go to moveTask as the contract's index (an array move).
+ * column and index go to moveTask as the contract's index (an array move). While a filter
+ * hides some tasks, `lists` holds the visible ones and `all` every task: the drop place is
+ * then translated to the whole column.
  */
-export function useTaskDrag(store: BoardStore, columnIds: readonly string[], lists: Lists) {
+export function useTaskDrag(store: BoardStore, columnIds: readonly string[], lists: Lists, all: Lists = lists) {
   const [active, setActive] = useState<{ id: string; kind: 'task' | 'column' } | null>(null);
   const [working, setWorking] = useState<Lists | null>(null);
   const current = working ?? lists;
@@ -59,9 +62,9 @@ export function useTaskDrag(store: BoardStore, columnIds: readonly string[], lis
         const oldIndex = list.indexOf(id);
         const overIndex = over && kindOf(over) === 'task' ? list.indexOf(String(over.id)) : -1;
         const final = overIndex >= 0 ? arrayMove(list, oldIndex, overIndex) : list;
-        const index = final.indexOf(id);
-        const from = containerOf(id, lists);
-        if (from !== to || lists[to].indexOf(id) !== index) void moveTask(store, id, to, index);
+        const index = all === lists ? final.indexOf(id) : indexInColumn(id, final, all[to] ?? []);
+        const from = containerOf(id, all);
+        if (from !== to || all[to].indexOf(id) !== index) void moveTask(store, id, to, index);
       }
     }
     setActive(null);
