@@ -16,8 +16,15 @@ public static class Gql
     public const string AddMember = "mutation($b: ID!, $e: String!, $r: Role!) { addMember(boardId: $b, email: $e, role: $r) { role } }";
     public const string Seq = "query($id: ID!) { board(id: $id) { seq } }";
 
-    public const string TaskFields = "id boardId columnId title description rank version createdAt updatedAt createdBy { id name } " +
-        "dueDate labelIds assigneeIds checklist { id taskId text done rank } commentCount";
+    public const string CreateLabel =
+        "mutation($b: ID!, $n: String!, $c: LabelColor!) { createLabel(input: { boardId: $b, name: $n, color: $c }) { id } }";
+    public const string Detail =
+        "mutation($id: ID!, $d: String, $l: [ID!], $a: [ID!]) { updateTask(input: { id: $id, dueDate: $d, addLabelIds: $l, addAssigneeIds: $a }) { id version } }";
+    public const string AddChecklistItem =
+        "mutation($t: ID!, $x: String!) { addChecklistItem(input: { taskId: $t, text: $x }) { id } }";
+
+    public const string TaskFields = "id boardId columnId title description rank version createdAt updatedAt createdBy { id name } "
+        + "dueDate labelIds assigneeIds commentCount checklist { id taskId text done rank }";
 
     /// <summary>The whole board, every field a client keeps (what a page load asks for).</summary>
     public const string Board = $$"""
@@ -39,6 +46,9 @@ public sealed class TaskState(string id, string columnId, int version)
     public int Version { get; set; } = version;
 }
 
+/// <summary>What every task of a created board carries besides its title and description.</summary>
+public sealed record TaskDetail(int Labels, IReadOnlyList<BenchUser> Members, int ChecklistItems);
+
 public sealed record BoardSetup(string Id, IReadOnlyList<string> Columns, List<TaskState> Tasks);
 
 public static class Boards
@@ -46,9 +56,21 @@ public static class Boards
     /// <summary>A new board with <paramref name="columns"/> columns and <paramref name="tasks"/> tasks spread over them round-robin.</summary>
     public static async Task<BoardSetup> CreateBoardAsync(
         this BenchUser owner, string name, int columns, int tasks, CancellationToken ct,
-        int descriptionChars = 0, int concurrency = 8, Action? onTask = null)
+        int descriptionChars = 0, int concurrency = 8, Action? onTask = null, TaskDetail? detail = null)
     {
         var board = (await owner.GraphQLAsync(Gql.CreateBoard, new { n = name }, ct: ct)).GetProperty("createBoard").GetProperty("id").GetString()!;
+        var labels = new List<string>();
+        for (var l = 0; l < (detail?.Labels ?? 0); l++)
+        {
+            var label = await owner.GraphQLAsync(Gql.CreateLabel, new { b = board, n = $"Label {l + 1}", c = LabelColors[l % LabelColors.Length] }, ct: ct);
+            labels.Add(label.GetProperty("createLabel").GetProperty("id").GetString()!);
+        }
+        var assignees = new List<string> { owner.Id };
+        foreach (var member in detail?.Members ?? [])
+        {
+            await owner.AddMemberAsync(board, member, "EDITOR", ct);
+            assignees.Add(member.Id);
+        }
         var columnIds = new List<string>();
         for (var c = 0; c < Math.Max(1, columns); c++)
         {
@@ -62,11 +84,32 @@ public static class Boards
             {
                 var task = (await owner.GraphQLAsync(Gql.CreateTask,
                     new { c = columnIds[i % columnIds.Count], t = $"Task {i + 1}", d = description }, ct: token)).GetProperty("createTask");
-                created[i] = new TaskState(task.GetProperty("id").GetString()!, task.GetProperty("columnId").GetString()!,
-                    task.GetProperty("version").GetInt32());
+                var id = task.GetProperty("id").GetString()!;
+                var version = task.GetProperty("version").GetInt32();
+                if (detail is not null)
+                    version = await AddDetailAsync(owner, id, i, detail, labels, assignees, token);
+                created[i] = new TaskState(id, task.GetProperty("columnId").GetString()!, version);
                 onTask?.Invoke();
             });
         return new BoardSetup(board, columnIds, created.ToList());
+    }
+
+    private static readonly string[] LabelColors = ["RED", "ORANGE", "YELLOW", "GREEN", "TEAL", "BLUE", "PURPLE", "PINK", "GRAY"];
+
+    /// <summary>
+    /// What a task of a team's board carries: two labels, one or two assignees, a due date and a
+    /// checklist. Answers the task's version after it.
+    /// </summary>
+    private static async Task<int> AddDetailAsync(BenchUser owner, string taskId, int i, TaskDetail detail,
+        List<string> labels, List<string> assignees, CancellationToken ct)
+    {
+        var taskLabels = labels.Count == 0 ? [] : new[] { labels[i % labels.Count], labels[(i + 1) % labels.Count] }.Distinct().ToArray();
+        var taskAssignees = assignees.Skip(i % assignees.Count).Take(1 + i % 2).ToArray();
+        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(i % 30 - 10).ToString("yyyy-MM-dd");
+        var updated = await owner.GraphQLAsync(Gql.Detail, new { id = taskId, d = due, l = taskLabels, a = taskAssignees }, ct: ct);
+        for (var c = 0; c < detail.ChecklistItems; c++)
+            await owner.GraphQLAsync(Gql.AddChecklistItem, new { t = taskId, x = $"Step {c + 1}" }, ct: ct);
+        return updated.GetProperty("updateTask").GetProperty("version").GetInt32();
     }
 
     public static Task AddMemberAsync(this BenchUser owner, string boardId, BenchUser member, string role, CancellationToken ct) =>

@@ -36,6 +36,7 @@ public static class Cli
         idle        --connections 1000 --boards 1 --users 1 --concurrency 50 --settle 10 [--no-join] --events 5 (broadcast moves)
         catchup     --events 1000 --repeat 5 --warmup 1 (rounds) --writers 4 --tasks 50
         load        --tasks 2000 --columns 5 --iterations 50 --warmup 20 (iterations) --description-bytes 200 --concurrency 8
+                    --checklist-items 5 --plain (tasks without labels, assignees, due dates, checklists)
 
         Exit codes: 0 done, 1 the tool failed, 2 bad usage, 3 a check failed (only with --strict).
         """;
@@ -136,7 +137,7 @@ public sealed class Options
         "columns", "users", "concurrency", "settle", "no-join", "repeat", "iterations", "description-bytes",
     ];
 
-    private static readonly HashSet<string> Flags = ["json", "strict", "no-join"];
+    private static readonly HashSet<string> Flags = ["json", "strict", "no-join", "plain"];
 
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 

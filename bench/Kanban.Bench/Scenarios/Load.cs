@@ -10,22 +10,26 @@ public static class Load
         var o = ctx.Options;
         int tasks = o.Int("tasks", 2000), columns = Math.Max(1, o.Int("columns", 5)), iterations = Math.Max(1, o.Int("iterations", 50)),
             descriptionChars = o.Int("description-bytes", 200), concurrency = Math.Max(1, o.Int("concurrency", 8)),
-            warmup = Math.Max(1, o.Int("warmup", 20));
+            warmup = Math.Max(1, o.Int("warmup", 20)), checklist = o.Int("checklist-items", 5);
+        var plain = o.Flag("plain");
         var result = new Result("load");
         result.Parameters["tasks"] = tasks;
         result.Parameters["columns"] = columns;
         result.Parameters["description characters per task"] = descriptionChars;
         result.Parameters["iterations"] = iterations;
         result.Parameters["warm-up iterations (not recorded)"] = warmup;
+        result.Parameters["each task carries"] = plain ? "title and description only"
+            : $"2 labels (of 6), 1–2 assignees, a due date, a {checklist}-item checklist";
 
         var owner = await ctx.Server.SignUpAsync("owner", ctx.Cancel);
+        var detail = plain ? null : new TaskDetail(6, [await ctx.Server.SignUpAsync("colleague", ctx.Cancel)], checklist);
         long created = 0;
         var began = Clock.Now;
         BoardSetup board;
         await using (Log.Every(TimeSpan.FromSeconds(1), () => $"load: created {Interlocked.Read(ref created)}/{tasks} tasks"))
         {
             board = await owner.CreateBoardAsync("Load", columns, tasks, ctx.Cancel, descriptionChars, concurrency,
-                () => Interlocked.Increment(ref created));
+                () => Interlocked.Increment(ref created), detail);
         }
         var setupSeconds = Clock.MsSince(began) / 1000;
         result.Metric("createTask rate while filling the board", tasks / Math.Max(setupSeconds, 1e-9), "/s", note: $"{concurrency} concurrent requests");
