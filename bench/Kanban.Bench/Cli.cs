@@ -134,7 +134,7 @@ public sealed class Options
     [
         "url", "pid", "json", "report", "server-rate-limit", "db", "seed", "strict",
         "boards", "watchers", "rate", "duration", "warmup", "writers", "connections", "events", "tasks",
-        "columns", "users", "concurrency", "settle", "no-join", "repeat", "iterations", "description-bytes",
+        "columns", "users", "concurrency", "settle", "no-join", "repeat", "iterations", "description-bytes", "checklist-items", "plain",
     ];
 
     private static readonly HashSet<string> Flags = ["json", "strict", "no-join", "plain"];
