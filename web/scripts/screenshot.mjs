@@ -78,6 +78,40 @@ for (const [name, tasks] of Object.entries(columns)) {
   }
 }
 
+// What a team's tasks carry: labels, people, due dates, checklists and a conversation.
+const day = (offset) => {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+const label = async (name, color) =>
+  (await ana.gql('mutation($b: ID!, $n: String!, $c: LabelColor!) { createLabel(input: { boardId: $b, name: $n, color: $c }) { id } }', { b: boardId, n: name, c: color })).createLabel.id;
+const labels = { design: await label('Design', 'PURPLE'), copy: await label('Copy', 'BLUE'), urgent: await label('Urgent', 'RED'), infra: await label('Infra', 'TEAL') };
+const me = async (who) => (await who.gql('{ me { id } }')).me.id;
+const people = { ana: await me(ana), ben: await me(ben) };
+const detail = {
+  'Write the press release': { due: day(3), labels: [labels.copy], assignees: [people.ana], checklist: [['Draft', true], ['Legal review', false], ['Send to press list', false]], comments: [[ben, 'Can we mention the **team plan**?']] },
+  'Pick a launch date': { due: day(-1), labels: [labels.urgent], assignees: [people.ana, people.ben] },
+  'Design the pricing page': { due: day(0), labels: [labels.design], assignees: [people.ben], checklist: [['Tiers', true], ['FAQ', true], ['Mobile layout', false]], comments: [[ana, 'Looks great, ship it.'], [ben, 'Thanks! One more pass on mobile.']] },
+  'Set up status page': { labels: [labels.infra], assignees: [people.ben] },
+  'Landing page copy': { due: day(5), labels: [labels.copy, labels.design], assignees: [people.ana], comments: [[ben, 'Hero text is too long.']] },
+  'Accessibility audit': { checklist: [['Contrast', true], ['Keyboard', true], ['Screen reader', true], ['Zoom 200 %', false]] },
+};
+for (const [title, d] of Object.entries(detail)) {
+  const id = taskIds[title];
+  await ana.gql('mutation($id: ID!, $d: String, $l: [ID!], $a: [ID!]) { updateTask(input: { id: $id, dueDate: $d, addLabelIds: $l, addAssigneeIds: $a }) { id } }', {
+    id,
+    d: d.due ?? null,
+    l: d.labels ?? [],
+    a: d.assignees ?? [],
+  });
+  for (const [text, done] of d.checklist ?? []) {
+    const { addChecklistItem } = await ana.gql('mutation($t: ID!, $x: String!) { addChecklistItem(input: { taskId: $t, text: $x }) { id } }', { t: id, x: text });
+    if (done) await ana.gql('mutation($id: ID!) { updateChecklistItem(input: { id: $id, done: true }) { id } }', { id: addChecklistItem.id });
+  }
+  for (const [who, body] of d.comments ?? []) await who.gql('mutation($t: ID!, $b: String!) { addComment(input: { taskId: $t, body: $b }) { id } }', { t: id, b: body });
+}
+
 const problems = [];
 const watch = (page, who) => {
   page.on('console', (m) => m.type() === 'error' && problems.push(`${who} console: ${m.text()}`));
