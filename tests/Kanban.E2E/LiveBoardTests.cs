@@ -107,14 +107,16 @@ public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestO
         await Expect(ben.Page.CardTitles("To do")).ToHaveTextAsync(["Write the launch brief"]);
 
         // Open it and write a description; Ben sees it when he opens the task.
+        // In the task's dialog: the filter bar's "Filter by text in title or description" is a label with that word too.
         await ana.Page.Column("To do").GetByRole(AriaRole.Button, new() { Name = "Write the launch brief", Exact = true }).ClickAsync();
-        await ana.Page.GetByLabel("Description").FillAsync("One page, <b>plain</b> words");
+        await ana.Page.GetByRole(AriaRole.Dialog, new() { Name = "Write the launch brief" }).GetByLabel("Description").FillAsync("One page, <b>plain</b> words");
         await ana.Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(ben.Page.GetByText("Ana is editing")).ToBeVisibleAsync();
         await ana.Page.Keyboard.PressAsync("Escape");
         await Expect(ben.Page.GetByText("Ana is editing")).ToHaveCountAsync(0);
         await ben.Page.Column("To do").GetByRole(AriaRole.Button, new() { Name = "Write the launch brief", Exact = true }).ClickAsync();
-        await Expect(ben.Page.GetByLabel("Description")).ToHaveValueAsync("One page, <b>plain</b> words"); // text, never HTML
+        await Expect(ben.Page.GetByRole(AriaRole.Dialog, new() { Name = "Write the launch brief" }).GetByLabel("Description"))
+            .ToHaveValueAsync("One page, <b>plain</b> words"); // text, never HTML
         await ben.Page.Keyboard.PressAsync("Escape");
 
         // Drag within the column (keyboard) and across columns (mouse).
@@ -194,7 +196,7 @@ public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestO
         var taskId = (await ana.BoardAsync(board)).GetProperty("columns")[0].GetProperty("tasks")[0].GetProperty("id").GetString();
 
         await ana.Page.Column("To do").GetByRole(AriaRole.Button, new() { Name = "Pricing", Exact = true }).ClickAsync();
-        await ana.Page.GetByLabel("Description").FillAsync("Ana: three tiers");
+        await ana.Page.GetByRole(AriaRole.Dialog, new() { Name = "Pricing" }).GetByLabel("Description").FillAsync("Ana: three tiers");
         await ben.GraphQLAsync("mutation($i: UpdateTaskInput!) { updateTask(input: $i) { version } }",
             new { i = new { id = taskId, description = "Ben: one price" } });
         await ana.Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
