@@ -25,6 +25,44 @@ public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestO
     }
 
     [Fact]
+    public async Task APageMarksTheMomentItsBoardIsFirstShownWithColumnsAndCards()
+    {
+        var ana = await Person.SignUpAsync(browser, _server, "Ana");
+        var board = (await ana.GraphQLAsync("mutation { createBoard(input: { name: \"Launch\" }) { id } }")).GetProperty("createBoard").GetProperty("id").GetString()!;
+        foreach (var name in new[] { "To do", "Done" })
+        {
+            var column = (await ana.GraphQLAsync("mutation($b: ID!, $n: String!) { createColumn(input: { boardId: $b, name: $n }) { id } }", new { b = board, n = name }))
+                .GetProperty("createColumn").GetProperty("id").GetString()!;
+            await ana.GraphQLAsync("mutation($c: ID!, $t: String!) { createTask(input: { columnId: $c, title: $t }) { id } }", new { c = column, t = $"A task in {name}" });
+        }
+        // What the document holds at the instant of the mark, as the page's own code makes it.
+        await ana.Page.AddInitScriptAsync("""
+            const mark = performance.mark.bind(performance);
+            performance.mark = (name, options) => {
+              if (name === 'kanban:board-shown')
+                window.__boardShown = { columns: document.querySelectorAll('section.column').length, cards: document.querySelectorAll('.card').length };
+              return mark(name, options);
+            };
+            """);
+
+        await ana.Page.GotoAsync($"/boards/{board}");
+        await ana.Page.WaitForFunctionAsync("() => performance.getEntriesByName('kanban:board-shown').length > 0");
+        var marks = await ana.Page.EvaluateAsync<System.Text.Json.JsonElement>(
+            "() => performance.getEntriesByName('kanban:board-shown').map(m => ({ boardId: m.detail.boardId, startTime: m.startTime }))");
+        var shown = await ana.Page.EvaluateAsync<System.Text.Json.JsonElement>("() => window.__boardShown");
+        Assert.Equal(1, marks.GetArrayLength());
+        Assert.Equal(board, marks[0].GetProperty("boardId").GetString());
+        Assert.True(marks[0].GetProperty("startTime").GetDouble() > 0);
+        Assert.Equal(2, shown.GetProperty("columns").GetInt32());
+        Assert.Equal(2, shown.GetProperty("cards").GetInt32());
+
+        // Later changes are not a first showing: the mark stays one.
+        await ana.Page.AddTaskAsync("To do", "One more");
+        await Expect(ana.Page.CardTitles("To do")).ToHaveCountAsync(2);
+        Assert.Equal(1, await ana.Page.EvaluateAsync<int>("() => performance.getEntriesByName('kanban:board-shown').length"));
+    }
+
+    [Fact]
     public async Task AnOwnerChangesTheRoleOfAMemberWhoArrivedWhileTheBoardWasOpen()
     {
         var ana = await Person.SignUpAsync(browser, _server, "Ana");
