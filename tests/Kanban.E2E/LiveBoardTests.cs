@@ -25,6 +25,44 @@ public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestO
     }
 
     [Fact]
+    public async Task APageMarksTheMomentItsBoardIsFirstShownWithColumnsAndCards()
+    {
+        var ana = await Person.SignUpAsync(browser, _server, "Ana");
+        var board = (await ana.GraphQLAsync("mutation { createBoard(input: { name: \"Launch\" }) { id } }")).GetProperty("createBoard").GetProperty("id").GetString()!;
+        foreach (var name in new[] { "To do", "Done" })
+        {
+            var column = (await ana.GraphQLAsync("mutation($b: ID!, $n: String!) { createColumn(input: { boardId: $b, name: $n }) { id } }", new { b = board, n = name }))
+                .GetProperty("createColumn").GetProperty("id").GetString()!;
+            await ana.GraphQLAsync("mutation($c: ID!, $t: String!) { createTask(input: { columnId: $c, title: $t }) { id } }", new { c = column, t = $"A task in {name}" });
+        }
+        // What the document holds at the instant of the mark, as the page's own code makes it.
+        await ana.Page.AddInitScriptAsync("""
+            const mark = performance.mark.bind(performance);
+            performance.mark = (name, options) => {
+              if (name === 'kanban:board-shown')
+                window.__boardShown = { columns: document.querySelectorAll('section.column').length, cards: document.querySelectorAll('.card').length };
+              return mark(name, options);
+            };
+            """);
+
+        await ana.Page.GotoAsync($"/boards/{board}");
+        await ana.Page.WaitForFunctionAsync("() => performance.getEntriesByName('kanban:board-shown').length > 0");
+        var marks = await ana.Page.EvaluateAsync<System.Text.Json.JsonElement>(
+            "() => performance.getEntriesByName('kanban:board-shown').map(m => ({ boardId: m.detail.boardId, startTime: m.startTime }))");
+        var shown = await ana.Page.EvaluateAsync<System.Text.Json.JsonElement>("() => window.__boardShown");
+        Assert.Equal(1, marks.GetArrayLength());
+        Assert.Equal(board, marks[0].GetProperty("boardId").GetString());
+        Assert.True(marks[0].GetProperty("startTime").GetDouble() > 0);
+        Assert.Equal(2, shown.GetProperty("columns").GetInt32());
+        Assert.Equal(2, shown.GetProperty("cards").GetInt32());
+
+        // Later changes are not a first showing: the mark stays one.
+        await ana.Page.AddTaskAsync("To do", "One more");
+        await Expect(ana.Page.CardTitles("To do")).ToHaveCountAsync(2);
+        Assert.Equal(1, await ana.Page.EvaluateAsync<int>("() => performance.getEntriesByName('kanban:board-shown').length"));
+    }
+
+    [Fact]
     public async Task AnOwnerChangesTheRoleOfAMemberWhoArrivedWhileTheBoardWasOpen()
     {
         var ana = await Person.SignUpAsync(browser, _server, "Ana");
@@ -107,14 +145,16 @@ public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestO
         await Expect(ben.Page.CardTitles("To do")).ToHaveTextAsync(["Write the launch brief"]);
 
         // Open it and write a description; Ben sees it when he opens the task.
+        // In the task's dialog: the filter bar's "Filter by text in title or description" is a label with that word too.
         await ana.Page.Column("To do").GetByRole(AriaRole.Button, new() { Name = "Write the launch brief", Exact = true }).ClickAsync();
-        await ana.Page.GetByLabel("Description").FillAsync("One page, <b>plain</b> words");
+        await ana.Page.GetByRole(AriaRole.Dialog, new() { Name = "Write the launch brief" }).GetByLabel("Description").FillAsync("One page, <b>plain</b> words");
         await ana.Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(ben.Page.GetByText("Ana is editing")).ToBeVisibleAsync();
         await ana.Page.Keyboard.PressAsync("Escape");
         await Expect(ben.Page.GetByText("Ana is editing")).ToHaveCountAsync(0);
         await ben.Page.Column("To do").GetByRole(AriaRole.Button, new() { Name = "Write the launch brief", Exact = true }).ClickAsync();
-        await Expect(ben.Page.GetByLabel("Description")).ToHaveValueAsync("One page, <b>plain</b> words"); // text, never HTML
+        await Expect(ben.Page.GetByRole(AriaRole.Dialog, new() { Name = "Write the launch brief" }).GetByLabel("Description"))
+            .ToHaveValueAsync("One page, <b>plain</b> words"); // text, never HTML
         await ben.Page.Keyboard.PressAsync("Escape");
 
         // Drag within the column (keyboard) and across columns (mouse).
@@ -194,7 +234,7 @@ public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestO
         var taskId = (await ana.BoardAsync(board)).GetProperty("columns")[0].GetProperty("tasks")[0].GetProperty("id").GetString();
 
         await ana.Page.Column("To do").GetByRole(AriaRole.Button, new() { Name = "Pricing", Exact = true }).ClickAsync();
-        await ana.Page.GetByLabel("Description").FillAsync("Ana: three tiers");
+        await ana.Page.GetByRole(AriaRole.Dialog, new() { Name = "Pricing" }).GetByLabel("Description").FillAsync("Ana: three tiers");
         await ben.GraphQLAsync("mutation($i: UpdateTaskInput!) { updateTask(input: $i) { version } }",
             new { i = new { id = taskId, description = "Ben: one price" } });
         await ana.Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dueBucket, endOfWeek, groupByDue, localToday } from './dates';
+import { addDays, dueBucket, dueSentence, dueStatus, endOfWeek, formatDueDate, groupByDue, localToday } from './dates';
 
 describe('dates', () => {
   it('takes today from the local calendar', () => {
     expect(localToday(new Date(2030, 0, 16, 23, 59))).toBe('2030-01-16');
     expect(localToday(new Date(2030, 0, 16, 0, 1))).toBe('2030-01-16');
+    expect(localToday(new Date(2026, 0, 9, 23, 30))).toBe('2026-01-09');
   });
 
   it('adds calendar days across months and years', () => {
@@ -49,5 +50,27 @@ describe('groupByDue', () => {
     expect(ids('week')).toEqual(['d']);
     expect(ids('later')).toEqual(['e']);
     expect(ids('none')).toEqual(['f']);
+  });
+});
+
+describe('due badges', () => {
+  it('tell overdue, today and upcoming by calendar date', () => {
+    expect(dueStatus('2026-03-04', '2026-03-05')).toBe('overdue');
+    expect(dueStatus('2026-03-05', '2026-03-05')).toBe('today');
+    expect(dueStatus('2026-03-06', '2026-03-05')).toBe('upcoming');
+    expect(dueStatus('2026-04-30', '2026-03-05')).toBe('upcoming'); // later than this week too
+    expect(dueSentence('2026-03-05', '2026-03-05')).toBe('Due today');
+    expect(dueSentence('2026-03-04', '2026-03-05')).toMatch(/^Overdue: due /);
+    expect(dueSentence('2026-03-06', '2026-03-05')).toMatch(/^Due (?!today)/);
+  });
+
+  it('say the year only when it is not this one, and the weekday when asked', () => {
+    const local = (date: Date, options: Intl.DateTimeFormatOptions) => date.toLocaleDateString(undefined, options);
+    expect(formatDueDate('2026-03-05', '2026-01-01')).toBe(local(new Date(2026, 2, 5), { month: 'short', day: 'numeric' }));
+    expect(formatDueDate('2027-03-05', '2026-12-31')).toContain('2027');
+    expect(formatDueDate('2026-03-05', '2026-12-31')).not.toContain('2026');
+    expect(formatDueDate('2030-01-16', '2030-01-01', { weekday: true })).toBe(
+      local(new Date(2030, 0, 16), { weekday: 'short', month: 'short', day: 'numeric' }),
+    );
   });
 });

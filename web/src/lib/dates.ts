@@ -1,5 +1,7 @@
 // Calendar dates as the contract sends them ('YYYY-MM-DD'), compared against the local
-// calendar: "today" is the date on the person's own clock, not in UTC.
+// calendar: "today" is the date on the person's own clock, not in UTC. The one place for due
+// dates: My tasks' groups, the filter bar's buckets, and a card's or the dialog's due badge,
+// which says when in words (never by colour alone).
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -55,9 +57,36 @@ export function groupByDue<T extends { dueDate: string | null }>(items: readonly
   return grouped;
 }
 
-/** A due date for people: "Wed 14 Jan" (with the year when it is not this year's). */
-export function formatDueDate(iso: string, today: string = localToday()): string {
-  const date = fromIso(iso);
+/** Overdue, due today, or due later: what a due badge says and how it is coloured. */
+export type DueStatus = 'overdue' | 'today' | 'upcoming';
+
+export function dueStatus(dueDate: string, today: string = localToday()): DueStatus {
+  const bucket = dueBucket(dueDate, today);
+  return bucket === 'overdue' || bucket === 'today' ? bucket : 'upcoming';
+}
+
+/**
+ * A due date for people: "Mar 5" (on a card), or with `weekday` "Wed, Mar 5" (in a list), in
+ * the person's own locale; with the year when it is not this year's.
+ */
+export function formatDueDate(iso: string, today: string = localToday(), { weekday = false }: { weekday?: boolean } = {}): string {
   const sameYear = iso.slice(0, 4) === today.slice(0, 4);
-  return date.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) });
+  return fromIso(iso).toLocaleDateString(undefined, {
+    ...(weekday && { weekday: 'short' }),
+    month: 'short',
+    day: 'numeric',
+    ...(!sameYear && { year: 'numeric' }),
+  });
+}
+
+/** What a screen reader says, e.g. "Overdue: due Mar 5", "Due today", "Due Mar 9". */
+export function dueSentence(dueDate: string, today: string = localToday()): string {
+  switch (dueStatus(dueDate, today)) {
+    case 'overdue':
+      return `Overdue: due ${formatDueDate(dueDate, today)}`;
+    case 'today':
+      return 'Due today';
+    default:
+      return `Due ${formatDueDate(dueDate, today)}`;
+  }
 }

@@ -106,7 +106,7 @@ function Groups({ tasks, boards, today }: { tasks: FoundTask[]; boards: Map<stri
                       {task.dueDate && (
                         <>
                           {' · '}
-                          <span>{bucket === 'overdue' ? 'Was due ' : 'Due '}{formatDueDate(task.dueDate, today)}</span>
+                          <span>{bucket === 'overdue' ? 'Was due ' : 'Due '}{formatDueDate(task.dueDate, today, { weekday: true })}</span>
                         </>
                       )}
                     </span>

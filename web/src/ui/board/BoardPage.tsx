@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { User } from '../../api/types';
 import { canEdit } from '../../api/types';
 import { localToday } from '../../lib/dates';
@@ -13,6 +13,9 @@ import { LabelManager } from './detail/LabelManager';
 import { FilterBar } from './FilterBar';
 import { MembersDialog } from './MembersDialog';
 import { TaskDialog } from './TaskDialog';
+
+/** The performance mark of a board first shown with its columns and cards; its detail is `{ boardId }`. */
+export const boardShownMark = 'kanban:board-shown';
 
 /** Set on the history entry of a task opened from the board, so closing it goes Back to the board. */
 interface OpenedFromBoard {
@@ -65,6 +68,17 @@ export function BoardPage({ boardId, taskId, me }: { boardId: string; taskId: st
   useEffect(() => {
     document.title = board?.name ? `${board.name} · Kanban` : 'Kanban';
   }, [board?.name]);
+
+  // The page's own timing, for a browser test (or DevTools) to read: one mark the first time a
+  // board's columns and cards are on screen, i.e. after the render that applied its snapshot
+  // (the children's effects have run, so the whole board is in the document).
+  const ready = board?.status === 'ready';
+  const markedBoard = useRef<string | null>(null);
+  useEffect(() => {
+    if (!ready || markedBoard.current === boardId) return;
+    markedBoard.current = boardId;
+    performance.mark(boardShownMark, { detail: { boardId } });
+  }, [ready, boardId]);
 
   const context = useMemo<BoardContextValue | null>(
     () => (store ? { store, me, editable, openTask } : null),

@@ -1,8 +1,8 @@
 // What a card shows of its task's detail: labels, due date, checklist progress, comments, assignees.
 import type { Label, Member, Task } from '../../../api/types';
+import { dueSentence, dueStatus, formatDueDate } from '../../../lib/dates';
 import { Avatar } from '../../Avatar';
 import { AlertIcon, CalendarIcon, CheckSquareIcon, CommentIcon, TextIcon } from '../../Icon';
-import { dueSentence, dueStatus, formatDueDate } from './dueDate';
 import { LabelChip } from './LabelChip';
 
 /** At most this many avatars on a card; the rest are counted. */
