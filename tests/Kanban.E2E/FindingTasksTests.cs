@@ -195,6 +195,14 @@ public sealed class FindingTasksTests(Browser browser, SqliteServer fixture) : I
         await Expect(Group("No date").GetByRole(AriaRole.Link)).ToContainTextAsync(["Someday thing"]);
         await Expect(page.GetByText("Ben's thing")).ToHaveCountAsync(0);
 
+        // Ben gives Ana a task while she is elsewhere; when the page has her attention again, it is there.
+        await Seed.TaskAsync(ben, todo, "Late addition", new { addAssigneeIds = new[] { anaId }, dueDate = "2030-01-16" });
+        await Expect(Group("Today").GetByRole(AriaRole.Link)).ToHaveCountAsync(2); // not pushed live
+        // Headless Chromium's window never loses focus: this is the event a person's return sends.
+        await page.EvaluateAsync("() => window.dispatchEvent(new Event('focus'))");
+        await Expect(Group("Today").GetByRole(AriaRole.Link)).ToHaveCountAsync(3);
+        await Expect(Group("Today").GetByRole(AriaRole.Link, new() { Name = "Late addition" })).ToContainTextAsync("Launch");
+
         await Group("Today").GetByRole(AriaRole.Link, new() { Name = "Water the plants" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/boards/{garden}/tasks/{water}$"));
         await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Water the plants" })).ToBeVisibleAsync();
