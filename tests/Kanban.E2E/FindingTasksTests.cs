@@ -92,6 +92,48 @@ public sealed class FindingTasksTests(Browser browser, SqliteServer fixture) : I
     }
 
     [Fact]
+    public async Task ATaskAddedThatTheFilterHidesIsSaidToBeHiddenAndClearFiltersShowsIt()
+    {
+        var launch = await LaunchBoardAsync();
+        var page = launch.Ana.Page;
+        await page.GotoAsync($"/boards/{launch.Board}?label={launch.Bug}");
+        await ExpectTitlesAsync(page, "To do", "Fix login");
+        var todo = page.Column("To do");
+        var notice = todo.GetByRole(AriaRole.Status).Filter(new() { HasText = "hidden by the filter" });
+
+        // A new task has no label, so the filter hides it: the column says so instead of nothing.
+        await page.AddTaskAsync("To do", "Call the bank");
+        await Expect(notice).ToHaveTextAsync(new Regex("^Task added; it is hidden by the filter\\.\\s*Clear filters$"));
+        await Expect(todo.Locator(".column-count")).ToHaveTextAsync("1 of 4 tasks match the filter");
+        await ExpectTitlesAsync(page, "To do", "Fix login");
+
+        // A second one is counted; a task the filter shows ends the notice.
+        await page.AddTaskAsync("To do", "Email the bank");
+        await Expect(notice).ToContainTextAsync("2 tasks added; they are hidden by the filter.");
+        // Another filter: the notice was about the one before.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Labels filter" }).ClickAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Labels", Exact = true }).GetByLabel("Bug").UncheckAsync();
+        await page.GetByLabel("Filter by text in title or description").FillAsync("bank");
+        await Expect(page).ToHaveURLAsync(new Regex($"/boards/{launch.Board}\\?q=bank$"));
+        await Expect(notice).ToHaveCountAsync(0);
+        await ExpectTitlesAsync(page, "To do", "Call the bank", "Email the bank");
+
+        // With only the text filter, "Pay the bank" shows (no notice) and "Buy milk" is hidden.
+        await page.AddTaskAsync("To do", "Pay the bank");
+        await ExpectTitlesAsync(page, "To do", "Call the bank", "Email the bank", "Pay the bank");
+        await Expect(notice).ToHaveCountAsync(0);
+        await page.AddTaskAsync("To do", "Buy milk");
+        await Expect(notice).ToContainTextAsync("Task added; it is hidden by the filter.");
+
+        // Clear filters in the notice shows every task, the new ones with them, and leaves the URL bare.
+        await notice.GetByRole(AriaRole.Button, new() { Name = "Clear filters" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/boards/{launch.Board}$"));
+        await ExpectTitlesAsync(page, "To do", "Fix login", "Pricing page", "Write docs", "Call the bank", "Email the bank", "Pay the bank", "Buy milk");
+        await Expect(notice).ToHaveCountAsync(0);
+        await Expect(todo.Locator(".column-count")).ToHaveTextAsync("7 tasks");
+    }
+
+    [Fact]
     public async Task ADeepLinkOpensTheTaskBackClosesItAndAMissingTaskIsExplained()
     {
         var launch = await LaunchBoardAsync();
@@ -194,6 +236,14 @@ public sealed class FindingTasksTests(Browser browser, SqliteServer fixture) : I
         await Expect(Group("Later").GetByRole(AriaRole.Link)).ToContainTextAsync(["Next month thing"]);
         await Expect(Group("No date").GetByRole(AriaRole.Link)).ToContainTextAsync(["Someday thing"]);
         await Expect(page.GetByText("Ben's thing")).ToHaveCountAsync(0);
+
+        // Ben gives Ana a task while she is elsewhere; when the page has her attention again, it is there.
+        await Seed.TaskAsync(ben, todo, "Late addition", new { addAssigneeIds = new[] { anaId }, dueDate = "2030-01-16" });
+        await Expect(Group("Today").GetByRole(AriaRole.Link)).ToHaveCountAsync(2); // not pushed live
+        // Headless Chromium's window never loses focus: this is the event a person's return sends.
+        await page.EvaluateAsync("() => window.dispatchEvent(new Event('focus'))");
+        await Expect(Group("Today").GetByRole(AriaRole.Link)).ToHaveCountAsync(3);
+        await Expect(Group("Today").GetByRole(AriaRole.Link, new() { Name = "Late addition" })).ToContainTextAsync("Launch");
 
         await Group("Today").GetByRole(AriaRole.Link, new() { Name = "Water the plants" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/boards/{garden}/tasks/{water}$"));

@@ -104,6 +104,17 @@ public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestO
         await page.GetByRole(AriaRole.Button, new() { Name = "Create board" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/boards/[0-9a-f-]{36}$"));
         await page.AddColumnAsync("Seeds");
+        // The column shows at once, before the server has it: reload only once it is stored, or
+        // the reload may cut off the request in flight (as it would for a person).
+        var boardId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        await Eventually.HoldsAsync(async () =>
+        {
+            var response = await page.Context.APIRequest.PostAsync("/graphql", new()
+            {
+                DataObject = new { query = "query($id: ID!) { board(id: $id) { columns { name } } }", variables = new { id = boardId } },
+            });
+            Assert.Contains("\"Seeds\"", await response.TextAsync());
+        });
         await page.ReloadAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Garden plans", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Seeds", Level = 2 })).ToBeVisibleAsync();

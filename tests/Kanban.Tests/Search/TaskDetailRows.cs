@@ -1,67 +1,31 @@
-using Kanban.Server.Boards;
-using Kanban.Server.Data;
+using Kanban.Client;
 using Kanban.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kanban.Tests.Search;
 
 /// <summary>
-/// Comments, assignees and due dates for the read tests, written straight into the server's
-/// database: their mutations (addComment, editComment, deleteComment, updateTask's dueDate and
-/// addAssigneeIds) come with the write side of #12. When that is merged, each helper becomes its
-/// mutation, sent by the given user, and the tests stay as they are: this file is the one edit.
-/// The rows go through EF, so the search index still follows them by its own triggers and
-/// generated columns, as it will follow the mutations.
+/// Comments, assignees and due dates for the read tests, through the real mutations (addComment,
+/// editComment, deleteComment, updateTask's dueDate and addAssigneeIds), each sent by the given
+/// user, so the search index is seen to follow what a client does. The helpers began as rows
+/// written straight into the database before those mutations existed; they keep their shape
+/// (the server first) so the tests read as they did.
 /// </summary>
 public static class TaskDetailRows
 {
-    public static async Task<string> AddCommentAsync(this KanbanServer server, Api author, string taskId, string body)
-    {
-        var id = Guid.CreateVersion7();
-        await WriteAsync(server, async db =>
-        {
-            var task = await db.Tasks.SingleAsync(t => t.Id == Guid.Parse(taskId));
-            db.Comments.Add(new Comment
-            {
-                Id = id, TaskId = task.Id, BoardId = task.BoardId, AuthorId = author.UserId, Body = body, CreatedAt = DateTimeOffset.UtcNow,
-            });
-        });
-        return id.ToString();
-    }
+    public static async Task<string> AddCommentAsync(this KanbanServer server, Api author, string taskId, string body) =>
+        (await author.AddCommentAsync(taskId, body)).Str("id");
 
     public static Task EditCommentAsync(this KanbanServer server, Api author, string commentId, string body) =>
-        WriteAsync(server, async db =>
-        {
-            var comment = await db.Comments.SingleAsync(c => c.Id == Guid.Parse(commentId) && c.AuthorId == author.UserId);
-            comment.Body = body;
-            comment.EditedAt = DateTimeOffset.UtcNow;
-        });
+        author.DataAsync(TaskDetailApi.EditComment, new { i = new { id = commentId, body } });
 
     public static Task DeleteCommentAsync(this KanbanServer server, Api author, string commentId) =>
-        WriteAsync(server, async db => db.Comments.Remove(await db.Comments.SingleAsync(c => c.Id == Guid.Parse(commentId) && c.AuthorId == author.UserId)));
+        author.DataAsync(TaskDetailApi.DeleteComment, new { id = commentId });
 
-    /// <summary>Assigns <paramref name="assignee"/> to the task (the write side will check membership; this does not).</summary>
+    /// <summary>Assigns <paramref name="assignee"/> to the task: the editor's updateTask with addAssigneeIds (the assignee must be a member).</summary>
     public static Task AssignAsync(this KanbanServer server, Api editor, string taskId, Api assignee) =>
-        WriteAsync(server, async db =>
-        {
-            var task = await db.Tasks.SingleAsync(t => t.Id == Guid.Parse(taskId));
-            db.TaskAssignees.Add(new TaskAssignee { TaskId = task.Id, BoardId = task.BoardId, UserId = assignee.UserId });
-        });
+        editor.UpdateTaskAsync(new { id = taskId, addAssigneeIds = new[] { assignee.UserId } });
 
-    /// <summary>Sets the due date (<c>YYYY-MM-DD</c>) or clears it (null).</summary>
+    /// <summary>Sets the due date (<c>YYYY-MM-DD</c>) or clears it (null): the editor's updateTask with dueDate.</summary>
     public static Task SetDueDateAsync(this KanbanServer server, Api editor, string taskId, string? dueDate) =>
-        WriteAsync(server, async db =>
-        {
-            var task = await db.Tasks.SingleAsync(t => t.Id == Guid.Parse(taskId));
-            task.DueDate = dueDate is null ? null : DateOnly.Parse(dueDate);
-        });
-
-    private static async Task WriteAsync(KanbanServer server, Func<KanbanDb, Task> change)
-    {
-        await using var scope = server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KanbanDb>();
-        await change(db);
-        await db.SaveChangesAsync();
-    }
+        editor.UpdateTaskAsync(new { id = taskId, dueDate });
 }

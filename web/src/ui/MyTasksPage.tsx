@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { describeError } from '../api/errors';
 import { boardNamesFor, fetchMyTasks, type FoundTask } from '../api/findQueries';
 import { formatDueDate, groupByDue, localToday, type DueBucket } from '../lib/dates';
 import { Link } from '../routing/Link';
 import { taskPath } from '../routing/router';
 
-type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; tasks: FoundTask[]; boards: Map<string, string>; today: string };
+type Ready = { status: 'ready'; tasks: FoundTask[]; boards: Map<string, string>; today: string; /** A quiet refresh failed: the list is the last one read. */ stale?: string };
+type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | Ready;
 
 const groups: { bucket: DueBucket; title: string }[] = [
   { bucket: 'overdue', title: 'Overdue' },
@@ -25,20 +26,49 @@ async function readMyTasks(): Promise<Loaded> {
   }
 }
 
-/** /my-tasks: the tasks assigned to the caller on every board, by when they are due. Read when the page opens. */
+/**
+ * /my-tasks: the tasks assigned to the caller on every board, by when they are due. Read when
+ * the page opens, on Refresh, and again (quietly, the list staying up) whenever the page comes
+ * back into view: the window regains focus or the tab becomes visible. It is not pushed live.
+ */
 export function MyTasksPage() {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-
   const [attempt, setAttempt] = useState(0);
+  // Every read is numbered and only the latest one's answer is shown, so a slow one never wins.
+  const reads = useRef(0);
 
   useEffect(() => {
     document.title = 'My tasks · Kanban';
-    let current = true;
-    void readMyTasks().then((answer) => current && setLoaded(answer));
+    let current = true; // false once left, or read again
+    const mine = ++reads.current;
+    void readMyTasks().then((answer) => current && mine === reads.current && setLoaded(answer));
     return () => {
       current = false;
     };
   }, [attempt]);
+
+  useEffect(() => {
+    let mounted = true;
+    let reading = false; // focus and visibilitychange often come together: one read for both
+    const onBack = () => {
+      if (document.visibilityState !== 'visible' || reading) return;
+      reading = true;
+      const mine = ++reads.current;
+      void readMyTasks().then((answer) => {
+        reading = false;
+        if (!mounted || mine !== reads.current) return;
+        // A failed quiet read keeps the list up and says it may be out of date.
+        setLoaded((before) => (answer.status === 'failed' && before.status === 'ready' ? { ...before, stale: answer.message } : answer));
+      });
+    };
+    window.addEventListener('focus', onBack);
+    document.addEventListener('visibilitychange', onBack);
+    return () => {
+      mounted = false;
+      window.removeEventListener('focus', onBack);
+      document.removeEventListener('visibilitychange', onBack);
+    };
+  }, []);
 
   const load = () => {
     setLoaded({ status: 'loading' });
@@ -63,6 +93,11 @@ export function MyTasksPage() {
             Try again
           </button>
         </div>
+      )}
+      {loaded.status === 'ready' && loaded.stale && (
+        <p className="muted my-tasks-stale" role="status">
+          Couldn’t refresh your tasks: {loaded.stale} This is the list as it was.
+        </p>
       )}
       {loaded.status === 'ready' && loaded.tasks.length === 0 && (
         <div className="empty">

@@ -1,5 +1,5 @@
 // Every write of the app goes through here.
-export { createTask, moveTask, deleteTask, updateTask, type UpdateOutcome } from './tasks';
+export { createTask, newTask, moveTask, deleteTask, updateTask, type UpdateOutcome } from './tasks';
 export { createColumn, renameColumn, moveColumn, deleteColumn } from './columns';
 export { renameBoard, addMember, changeRole, removeMember } from './board';
 export { createBoard, renameBoardInList, deleteBoard } from './boards';

@@ -25,12 +25,12 @@ export const holds =
     },
   });
 
-export function createTask(store: BoardStore, columnId: string, title: string, me: User): Promise<Task | undefined> {
-  const id = newId();
+/** A task as it is first made: a title and nothing else. */
+export function newTask(boardId: string, columnId: string, title: string, me: User, id = newId()): Task {
   const now = new Date().toISOString();
-  const draft: Task = {
+  return {
     id,
-    boardId: store.boardId,
+    boardId,
     columnId,
     title: title.trim(),
     description: '',
@@ -45,6 +45,11 @@ export function createTask(store: BoardStore, columnId: string, title: string, m
     commentCount: 0,
     createdBy: me,
   };
+}
+
+export function createTask(store: BoardStore, columnId: string, title: string, me: User): Promise<Task | undefined> {
+  const draft = newTask(store.boardId, columnId, title, me);
+  const { id } = draft;
   return track({
     store,
     key: key(id),

@@ -111,6 +111,7 @@ export function BoardCanvas({ view, visible }: { view: BoardView; visible: ((tas
                 column={column}
                 tasks={taskLists.get(column.id) ?? noTasks}
                 total={visible ? (everything.get(column.id)?.length ?? 0) : null}
+                visible={visible}
                 drafts={board.drafts}
                 flashes={view.flashes}
                 editors={editors}

@@ -8,6 +8,8 @@ export interface BoardContextValue {
   /** EDITOR or OWNER: may change columns and tasks. */
   editable: boolean;
   openTask(taskId: string): void;
+  /** Turns the board's filter off (a new history entry, as the filter bar's Clear filters). */
+  clearFilter(): void;
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null);

@@ -4,7 +4,7 @@ import { canEdit } from '../../api/types';
 import { localToday } from '../../lib/dates';
 import { Link } from '../../routing/Link';
 import { boardPath, navigate, taskPath, useSearch } from '../../routing/router';
-import { filterToSearch, isFilterOn, parseFilter, taskMatcher, type TaskFilter } from '../../store/taskFilter';
+import { emptyFilter, filterToSearch, isFilterOn, parseFilter, taskMatcher, type TaskFilter } from '../../store/taskFilter';
 import { useBoardSession, useBoardView } from '../../store/useBoardSession';
 import { BoardCanvas } from './BoardCanvas';
 import { BoardContext, type BoardContextValue } from './BoardContext';
@@ -61,6 +61,7 @@ export function BoardPage({ boardId, taskId, me }: { boardId: string; taskId: st
     (next: TaskFilter, typing = false) => navigate(location.pathname + filterToSearch(next), { replace: typing, scroll: false, state: history.state }),
     [],
   );
+  const clearFilter = useCallback(() => changeFilter(emptyFilter), [changeFilter]);
 
   const task = taskId ? board?.tasks[taskId] : undefined;
   if (task && seenTaskId !== taskId) setSeenTaskId(taskId);
@@ -83,8 +84,8 @@ export function BoardPage({ boardId, taskId, me }: { boardId: string; taskId: st
   }, [ready, boardId]);
 
   const context = useMemo<BoardContextValue | null>(
-    () => (store ? { store, me, editable, openTask } : null),
-    [store, me, editable, openTask],
+    () => (store ? { store, me, editable, openTask, clearFilter } : null),
+    [store, me, editable, openTask, clearFilter],
   );
 
   if (!store || !view || !board || !context || board.status === 'loading') {

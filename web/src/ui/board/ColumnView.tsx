@@ -20,6 +20,8 @@ interface ColumnViewProps {
   tasks: readonly Task[];
   /** How many tasks the column has while a filter is on; null without a filter. */
   total: number | null;
+  /** The filter's test, or null without a filter. */
+  visible: ((task: Task) => boolean) | null;
   drafts: Record<string, Draft>;
   flashes: Readonly<Record<string, true>>;
   editors: ReadonlyMap<string, string>;
@@ -27,7 +29,7 @@ interface ColumnViewProps {
 
 const listId = (columnId: string) => `list:${columnId}`;
 
-export const ColumnView = memo(function ColumnView({ column, tasks, total, drafts, flashes, editors }: ColumnViewProps) {
+export const ColumnView = memo(function ColumnView({ column, tasks, total, visible, drafts, flashes, editors }: ColumnViewProps) {
   const { store, editable } = useBoardContext();
   const nameKey = draftKey.columnName(column.id);
   const nameDraft = drafts[nameKey];
@@ -124,7 +126,7 @@ export const ColumnView = memo(function ColumnView({ column, tasks, total, draft
         </ol>
       </SortableContext>
       {total !== null && tasks.length === 0 && total > 0 && <p className="muted column-filtered-out">No task here matches the filter.</p>}
-      {editable && <AddTask columnId={column.id} draft={drafts[draftKey.newTask(column.id)]} />}
+      {editable && <AddTask columnId={column.id} draft={drafts[draftKey.newTask(column.id)]} visible={visible} />}
     </section>
   );
 });
