@@ -71,12 +71,26 @@ export function dueStatus(dueDate: string, today: string = localToday()): DueSta
  */
 export function formatDueDate(iso: string, today: string = localToday(), { weekday = false }: { weekday?: boolean } = {}): string {
   const sameYear = iso.slice(0, 4) === today.slice(0, 4);
-  return fromIso(iso).toLocaleDateString(undefined, {
-    ...(weekday && { weekday: 'short' }),
-    month: 'short',
-    day: 'numeric',
-    ...(!sameYear && { year: 'numeric' }),
-  });
+  return dateFormat(weekday, !sameYear).format(fromIso(iso));
+}
+
+// toLocaleDateString builds a formatter on every call: 1 ms each, two seconds for a board of
+// 2,000 dated cards. The four formatters it needs are made once.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(weekday: boolean, year: boolean): Intl.DateTimeFormat {
+  const key = `${weekday}/${year}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(undefined, {
+      ...(weekday && { weekday: 'short' }),
+      month: 'short',
+      day: 'numeric',
+      ...(year && { year: 'numeric' }),
+    });
+    dateFormats.set(key, format);
+  }
+  return format;
 }
 
 /** What a screen reader says, e.g. "Overdue: due Mar 5", "Due today", "Due Mar 9". */

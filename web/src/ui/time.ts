@@ -22,7 +22,10 @@ export function relativeTime(iso: string, now: number): string {
   return relative.format(Math.round(value), 'year');
 }
 
-export const absoluteTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** "Mar 5, 2026, 14:05", in the reader's own language. */
+export const absoluteTime = (iso: string) => absolute.format(new Date(iso));
 
 /** The time now, renewed every half minute so relative times stay right. */
 export function useNow(intervalMs = 30_000): number {

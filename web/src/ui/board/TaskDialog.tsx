@@ -10,13 +10,13 @@ import { confirmAction } from '../confirm';
 import { Dialog } from '../Dialog';
 import { InlineEdit } from '../InlineEdit';
 import { LazyMarkdown as Markdown } from '../LazyMarkdown';
+import { absoluteTime } from '../time';
 import { useBoardContext } from './BoardContext';
 import { Checklist } from './detail/Checklist';
 import { Comments } from './detail/Comments';
 import { TaskFields } from './detail/TaskFields';
 import { editingPhrase, editorsByTask } from './editors';
 
-const formatTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 type Field = 'title' | 'description';
 
@@ -146,7 +146,7 @@ export function TaskDialog({ taskId, view, onClose }: { taskId: string; view: Bo
         />
       )}
       <p className="task-meta muted">
-        In <strong dir="auto">{column?.name ?? '—'}</strong> · added by <span dir="auto">{task.createdBy.name}</span> · updated {formatTime(task.updatedAt)}
+        In <strong dir="auto">{column?.name ?? '—'}</strong> · added by <span dir="auto">{task.createdBy.name}</span> · updated {absoluteTime(task.updatedAt)}
         {editable && !title && (
           <>
             {' · '}
