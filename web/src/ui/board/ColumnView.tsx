@@ -13,6 +13,7 @@ import { useFocusBack } from '../useFocusBack';
 import { AddTask } from './AddTask';
 import { useBoardContext } from './BoardContext';
 import { TaskCard } from './TaskCard';
+import { useRenderedCount } from './useRenderedCount';
 
 interface ColumnViewProps {
   column: Column;
@@ -40,6 +41,7 @@ export const ColumnView = memo(function ColumnView({ column, tasks, total, visib
     data: { type: 'column', name: column.name },
     disabled: !editable || nameDraft !== undefined,
   });
+  const rendered = useRenderedCount(tasks.length);
   const { setNodeRef: setListRef } = useDroppable({ id: listId(column.id), data: { type: 'list', columnId: column.id }, disabled: !editable });
 
   const saveName = (text: string) => {
@@ -114,7 +116,7 @@ export const ColumnView = memo(function ColumnView({ column, tasks, total, visib
       </header>
       <SortableContext id={column.id} items={tasks.map((t) => t.id)} strategy={verticalListSortingStrategy}>
         <ol ref={setListRef} className="column-tasks" aria-label={`Tasks in ${column.name}`}>
-          {tasks.map((task) => (
+          {tasks.slice(0, rendered.count).map((task) => (
             <TaskCard
               key={task.id}
               task={task}
@@ -123,6 +125,11 @@ export const ColumnView = memo(function ColumnView({ column, tasks, total, visib
               titleDraft={drafts[draftKey.taskTitle(task.id)]}
             />
           ))}
+          {rendered.more && (
+            <li ref={rendered.sentinel} className="column-more muted">
+              Showing {rendered.count} of {tasks.length}; scroll for more.
+            </li>
+          )}
         </ol>
       </SortableContext>
       {total !== null && tasks.length === 0 && total > 0 && <p className="muted column-filtered-out">No task here matches the filter.</p>}
