@@ -9,11 +9,11 @@ namespace Kanban.E2E;
 
 /// <summary>
 /// A board the size of a busy team's: 2,000 tasks with labels, assignees, due dates and
-/// checklists. The browser shows all of it, and the page's own timing of how long that took is
+/// checklists. The Browser shows all of it, and the page's own timing of how long that took is
 /// reported (never asserted: CI machines differ; docs/performance.md has the figures).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class BigBoardTests(Browser browser, ITestOutputHelper output)
+public sealed class BigBoardTests(Browser browser, ITestOutputHelper output) : BrowserTest(browser)
 {
     private const int Columns = 5, TasksPerColumn = 400, ChecklistItems = 5;
 
@@ -23,7 +23,7 @@ public sealed class BigBoardTests(Browser browser, ITestOutputHelper output)
         await using var db = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
         // Filling the board is 14,000 changes; the per-user mutation limit would pace them.
         await using var server = new KanbanServer(db, new Dictionary<string, string?> { ["RATE_LIMIT_PER_SECOND"] = "0" });
-        var ana = await Person.SignUpAsync(browser, server, "Ana");
+        var ana = await Person.SignUpAsync(Browser, server, "Ana");
         var board = (await ana.GraphQLAsync("mutation { createBoard(input: { name: \"Big\" }) { id } }")).GetProperty("createBoard").GetProperty("id").GetString()!;
         var labels = new List<string>();
         foreach (var (name, colour) in new[] { ("Bug", "RED"), ("Design", "PURPLE"), ("Docs", "BLUE") })

@@ -11,6 +11,7 @@ public sealed class Browser : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
+    private readonly List<IBrowserContext> _open = [];
 
     public IBrowser Chromium { get; private set; } = null!;
 
@@ -41,7 +42,25 @@ public sealed class Browser : IAsyncLifetime
             HasTouch = touch,
         });
         context.SetDefaultTimeout(15_000);
+        lock (_open)
+            _open.Add(context);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Closes every person's context. Each test ends with it (<see cref="BrowserTest"/>): pages left
+    /// open kept their boards live until the end of the run, and slowed the tests after them.
+    /// </summary>
+    public async Task CloseEveryoneAsync()
+    {
+        IBrowserContext[] open;
+        lock (_open)
+        {
+            open = [.. _open];
+            _open.Clear();
+        }
+        foreach (var context in open)
+            await context.CloseAsync();
     }
 
     public async Task DisposeAsync()

@@ -8,7 +8,7 @@ namespace Kanban.E2E;
 
 /// <summary>Finding work: the board's filter (in the URL), task deep links, search, My tasks; also on a phone.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class FindingTasksTests(Browser browser, SqliteServer fixture) : IClassFixture<SqliteServer>
+public sealed class FindingTasksTests(Browser browser, SqliteServer fixture) : BrowserTest(browser), IClassFixture<SqliteServer>
 {
     private const int PhoneWidth = 390, PhoneHeight = 844;
     private readonly KanbanServer _server = fixture.Server;
@@ -19,8 +19,8 @@ public sealed class FindingTasksTests(Browser browser, SqliteServer fixture) : I
     /// </summary>
     private async Task<LaunchBoard> LaunchBoardAsync(int width = 1280, int height = 800, bool touch = false)
     {
-        var ana = await Person.SignUpAsync(browser, _server, "Ana", width, height, touch);
-        var ben = await Person.SignUpAsync(browser, _server, "Ben", width, height, touch);
+        var ana = await Person.SignUpAsync(Browser, _server, "Ana", width, height, touch);
+        var ben = await Person.SignUpAsync(Browser, _server, "Ben", width, height, touch);
         var board = await Seed.BoardAsync(ana, "Launch");
         await ana.GraphQLAsync("mutation($b: ID!, $e: String!) { addMember(boardId: $b, email: $e, role: EDITOR) { role } }", new { b = board, e = ben.Email });
         var todo = await Seed.ColumnAsync(ana, board, "To do");
@@ -205,15 +205,15 @@ public sealed class FindingTasksTests(Browser browser, SqliteServer fixture) : I
     [Fact]
     public async Task MyTasksGroupsTheCallersTasksByDueDate()
     {
-        var ana = await Person.SignUpAsync(browser, _server, "Ana");
-        var ben = await Person.SignUpAsync(browser, _server, "Ben");
+        var ana = await Person.SignUpAsync(Browser, _server, "Ana");
+        var ben = await Person.SignUpAsync(Browser, _server, "Ben");
         var (anaId, benId) = (await Seed.MeAsync(ana), await Seed.MeAsync(ben));
         var launch = await Seed.BoardAsync(ana, "Launch");
         var todo = await Seed.ColumnAsync(ana, launch, "To do");
         var garden = await Seed.BoardAsync(ana, "Garden");
         var spring = await Seed.ColumnAsync(ana, garden, "Spring");
         await ana.GraphQLAsync("mutation($b: ID!, $e: String!) { addMember(boardId: $b, email: $e, role: EDITOR) { role } }", new { b = launch, e = ben.Email });
-        // The browser's today is Wednesday 16 January 2030, noon local time.
+        // The Browser's today is Wednesday 16 January 2030, noon local time.
         await ana.Page.Clock.SetFixedTimeAsync("2030-01-16T12:00:00");
         await Seed.TaskAsync(ana, todo, "Overdue thing", new { addAssigneeIds = new[] { anaId }, dueDate = "2030-01-10" });
         await Seed.TaskAsync(ana, todo, "Today thing", new { addAssigneeIds = new[] { anaId }, dueDate = "2030-01-16" });

@@ -7,14 +7,14 @@ namespace Kanban.E2E;
 
 /// <summary>Two people on one board in two browsers: what one does, the other sees without reloading.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestOutputHelper output) : IClassFixture<SqliteServer>
+public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestOutputHelper output) : BrowserTest(browser), IClassFixture<SqliteServer>
 {
     private readonly KanbanServer _server = fixture.Server;
 
     private async Task<(Person ana, Person ben, string board)> TwoPeopleOnABoardAsync(params string[] columns)
     {
-        var ana = await Person.SignUpAsync(browser, _server, "Ana");
-        var ben = await Person.SignUpAsync(browser, _server, "Ben");
+        var ana = await Person.SignUpAsync(Browser, _server, "Ana");
+        var ben = await Person.SignUpAsync(Browser, _server, "Ben");
         var board = (await ana.GraphQLAsync("mutation { createBoard(input: { name: \"Launch\" }) { id } }")).GetProperty("createBoard").GetProperty("id").GetString()!;
         foreach (var column in columns)
             await ana.GraphQLAsync("mutation($b: ID!, $n: String!) { createColumn(input: { boardId: $b, name: $n }) { id } }", new { b = board, n = column });
@@ -27,7 +27,7 @@ public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestO
     [Fact]
     public async Task APageMarksTheMomentItsBoardIsFirstShownWithColumnsAndCards()
     {
-        var ana = await Person.SignUpAsync(browser, _server, "Ana");
+        var ana = await Person.SignUpAsync(Browser, _server, "Ana");
         var board = (await ana.GraphQLAsync("mutation { createBoard(input: { name: \"Launch\" }) { id } }")).GetProperty("createBoard").GetProperty("id").GetString()!;
         foreach (var name in new[] { "To do", "Done" })
         {
@@ -65,8 +65,8 @@ public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestO
     [Fact]
     public async Task AnOwnerChangesTheRoleOfAMemberWhoArrivedWhileTheBoardWasOpen()
     {
-        var ana = await Person.SignUpAsync(browser, _server, "Ana");
-        var ben = await Person.SignUpAsync(browser, _server, "Ben");
+        var ana = await Person.SignUpAsync(Browser, _server, "Ana");
+        var ben = await Person.SignUpAsync(Browser, _server, "Ben");
         var board = (await ana.GraphQLAsync("mutation { createBoard(input: { name: \"Launch\" }) { id } }")).GetProperty("createBoard").GetProperty("id").GetString()!;
         await ana.GraphQLAsync("mutation($b: ID!) { createColumn(input: { boardId: $b, name: \"To do\" }) { id } }", new { b = board });
         await ana.Page.OpenAsync(board);
@@ -91,7 +91,7 @@ public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestO
     [Fact]
     public async Task ANewcomerSignsUpCreatesABoardAndItsUrlSurvivesAReload()
     {
-        var page = await browser.NewPersonAsync(_server.Address);
+        var page = await Browser.NewPersonAsync(_server.Address);
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create an account" }).ClickAsync();
         await page.GetByLabel("Email").FillAsync($"new-{Guid.NewGuid():N}@example.test");
@@ -127,8 +127,8 @@ public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestO
     [Fact]
     public async Task SigningUpWithAnEmailThatHasAnAccountSaysWhatToDo()
     {
-        var ana = await Person.SignUpAsync(browser, _server, "Ana");
-        var page = await browser.NewPersonAsync(_server.Address);
+        var ana = await Person.SignUpAsync(Browser, _server, "Ana");
+        var page = await Browser.NewPersonAsync(_server.Address);
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create an account" }).ClickAsync();
         await page.GetByLabel("Email").FillAsync(ana.Email);
@@ -223,7 +223,7 @@ public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestO
     {
         var (ana, _, board) = await TwoPeopleOnABoardAsync("To do");
         await ana.Page.AddTaskAsync("To do", "Look, don't touch");
-        var vic = await Person.SignUpAsync(browser, _server, "Vic", width: 390, height: 844); // at phone width
+        var vic = await Person.SignUpAsync(Browser, _server, "Vic", width: 390, height: 844); // at phone width
         await ana.GraphQLAsync("mutation($b: ID!, $e: String!) { addMember(boardId: $b, email: $e, role: VIEWER) { role } }", new { b = board, e = vic.Email });
 
         await vic.Page.OpenAsync(board);

@@ -6,7 +6,7 @@ namespace Kanban.E2E;
 
 /// <summary>Sharing a board: what the owner is told, and what the person shared with sees.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class MembershipTests(Browser browser, SqliteServer fixture) : IClassFixture<SqliteServer>
+public sealed class MembershipTests(Browser browser, SqliteServer fixture) : BrowserTest(browser), IClassFixture<SqliteServer>
 {
     private readonly KanbanServer _server = fixture.Server;
 
@@ -17,7 +17,7 @@ public sealed class MembershipTests(Browser browser, SqliteServer fixture) : ICl
     [Fact]
     public async Task AddingAnEmailWithNoAccountSaysToAskThemToSignUpFirst()
     {
-        var ana = await Person.SignUpAsync(browser, _server, "Ana");
+        var ana = await Person.SignUpAsync(Browser, _server, "Ana");
         var board = await CreateBoardAsync(ana, "Launch");
         await ana.GraphQLAsync("mutation($b: ID!) { createColumn(input: { boardId: $b, name: \"To do\" }) { id } }", new { b = board });
         await ana.Page.OpenAsync(board);
@@ -34,7 +34,7 @@ public sealed class MembershipTests(Browser browser, SqliteServer fixture) : ICl
         await Expect(ana.Page.GetByLabel("Email", new() { Exact = true })).ToHaveValueAsync(nobody); // kept, to fix a typo
 
         // Once they have an account, the same form adds them, and the message goes.
-        var ben = await Person.SignUpAsync(browser, _server, "Ben");
+        var ben = await Person.SignUpAsync(Browser, _server, "Ben");
         await ana.Page.GetByLabel("Email", new() { Exact = true }).FillAsync(ben.Email);
         await Expect(alert).ToHaveCountAsync(0);
         await ana.Page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
@@ -44,8 +44,8 @@ public sealed class MembershipTests(Browser browser, SqliteServer fixture) : ICl
     [Fact]
     public async Task ABoardSharedWithSomeoneAppearsInTheirListAndLeavesItWithoutAReload()
     {
-        var ana = await Person.SignUpAsync(browser, _server, "Ana");
-        var ben = await Person.SignUpAsync(browser, _server, "Ben");
+        var ana = await Person.SignUpAsync(Browser, _server, "Ana");
+        var ben = await Person.SignUpAsync(Browser, _server, "Ben");
         var board = await CreateBoardAsync(ana, "Shared plans");
         await ben.Page.GotoAsync("/");
         await Expect(ben.Page.GetByText("No boards yet")).ToBeVisibleAsync();
@@ -69,8 +69,8 @@ public sealed class MembershipTests(Browser browser, SqliteServer fixture) : ICl
     [Fact]
     public async Task ABoardDeletedByItsOwnerLeavesTheOtherMembersListsWithoutAReload()
     {
-        var ana = await Person.SignUpAsync(browser, _server, "Ana");
-        var ben = await Person.SignUpAsync(browser, _server, "Ben");
+        var ana = await Person.SignUpAsync(Browser, _server, "Ana");
+        var ben = await Person.SignUpAsync(Browser, _server, "Ben");
         var board = await CreateBoardAsync(ana, "Old plans");
         await ana.GraphQLAsync("mutation($b: ID!, $e: String!) { addMember(boardId: $b, email: $e, role: EDITOR) { role } }", new { b = board, e = ben.Email });
         await ben.Page.GotoAsync("/");

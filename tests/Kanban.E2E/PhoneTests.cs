@@ -7,7 +7,7 @@ namespace Kanban.E2E;
 
 /// <summary>On a phone the page keeps to the screen: columns scroll inside the board, dialogs fit.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PhoneTests(Browser browser, SqliteServer fixture) : IClassFixture<SqliteServer>
+public sealed class PhoneTests(Browser browser, SqliteServer fixture) : BrowserTest(browser), IClassFixture<SqliteServer>
 {
     private const int Width = 390, Height = 844;
     private readonly KanbanServer _server = fixture.Server;
@@ -15,7 +15,7 @@ public sealed class PhoneTests(Browser browser, SqliteServer fixture) : IClassFi
     [Fact]
     public async Task AtPhoneWidthThePageNeverSlidesSidewaysAndTheTaskDialogFits()
     {
-        var ana = await Person.SignUpAsync(browser, _server, "Ana", Width, Height, touch: true);
+        var ana = await Person.SignUpAsync(Browser, _server, "Ana", Width, Height, touch: true);
         var board = (await ana.GraphQLAsync("mutation { createBoard(input: { name: \"Launch\" }) { id } }")).GetProperty("createBoard").GetProperty("id").GetString()!;
         foreach (var name in new[] { "To do", "Doing", "Review", "Done" })
         {

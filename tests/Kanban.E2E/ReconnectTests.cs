@@ -8,7 +8,7 @@ namespace Kanban.E2E;
 
 /// <summary>The server goes away and comes back: the page says so, then catches up by itself.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ReconnectTests(Browser browser)
+public sealed class ReconnectTests(Browser browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task ChangesMadeWhileAPageWasCutOffAppearWhenTheServerIsBack()
@@ -19,7 +19,7 @@ public sealed class ReconnectTests(Browser browser)
         try
         {
             var ana = await server.SignUpAsync("ana");
-            var ben = await Person.SignUpAsync(browser, server, "Ben");
+            var ben = await Person.SignUpAsync(Browser, server, "Ben");
             var board = await ana.CreateBoardAsync("Launch");
             var column = await ana.CreateColumnAsync(board, "To do");
             await ana.DataAsync("mutation($b: ID!, $e: String!) { addMember(boardId: $b, email: $e, role: EDITOR) { role } }", new { b = board, e = ben.Email });

@@ -10,7 +10,7 @@ namespace Kanban.E2E;
 /// travel live; Markdown renders, while HTML in it stays text; all of it fits a phone.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class TaskDetailTests(Browser browser, SqliteServer fixture) : IClassFixture<SqliteServer>
+public sealed class TaskDetailTests(Browser browser, SqliteServer fixture) : BrowserTest(browser), IClassFixture<SqliteServer>
 {
     private const string DetailQuery = """
         query($id: ID!) { board(id: $id) { labels { id name color }
@@ -26,8 +26,8 @@ public sealed class TaskDetailTests(Browser browser, SqliteServer fixture) : ICl
     /// <summary>Ana owns a board with a "To do" column and a task "Pricing"; Ben is an EDITOR of it.</summary>
     private async Task<Setup> OnABoardAsync(int width = 1280, int height = 800, bool touch = false)
     {
-        var ana = await Person.SignUpAsync(browser, _server, "Ana", width, height, touch);
-        var ben = await Person.SignUpAsync(browser, _server, "Ben", width, height, touch);
+        var ana = await Person.SignUpAsync(Browser, _server, "Ana", width, height, touch);
+        var ben = await Person.SignUpAsync(Browser, _server, "Ben", width, height, touch);
         var board = (await ana.GraphQLAsync("mutation { createBoard(input: { name: \"Launch\" }) { id } }")).GetProperty("createBoard").GetProperty("id").GetString()!;
         var column = (await ana.GraphQLAsync("mutation($b: ID!) { createColumn(input: { boardId: $b, name: \"To do\" }) { id } }", new { b = board }))
             .GetProperty("createColumn").GetProperty("id").GetString()!;

@@ -6,13 +6,13 @@ namespace Kanban.E2E;
 
 /// <summary>What a new user met in the task dialog, the add forms and the cards.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class TaskDialogTests(Browser browser, SqliteServer fixture) : IClassFixture<SqliteServer>
+public sealed class TaskDialogTests(Browser browser, SqliteServer fixture) : BrowserTest(browser), IClassFixture<SqliteServer>
 {
     private readonly KanbanServer _server = fixture.Server;
 
     private async Task<(Person ana, string board)> OnABoardAsync(string boardName, params string[] columns)
     {
-        var ana = await Person.SignUpAsync(browser, _server, "Ana");
+        var ana = await Person.SignUpAsync(Browser, _server, "Ana");
         var board = (await ana.GraphQLAsync("mutation($n: String!) { createBoard(input: { name: $n }) { id } }", new { n = boardName }))
             .GetProperty("createBoard").GetProperty("id").GetString()!;
         foreach (var column in columns)
@@ -61,7 +61,7 @@ public sealed class TaskDialogTests(Browser browser, SqliteServer fixture) : ICl
     public async Task AChangeBySomeoneElseWhileEditingCanBeTakenOrDismissed()
     {
         var (ana, board) = await OnABoardAsync("Launch", "To do");
-        var ben = await Person.SignUpAsync(browser, _server, "Ben");
+        var ben = await Person.SignUpAsync(Browser, _server, "Ben");
         await ana.GraphQLAsync("mutation($b: ID!, $e: String!) { addMember(boardId: $b, email: $e, role: EDITOR) { role } }", new { b = board, e = ben.Email });
         await ana.Page.AddTaskAsync("To do", "Pricing");
         string? taskId = null; // the server has it once the add is answered
