@@ -123,7 +123,7 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
         var columnId = Limits.Id(input.ColumnId, "columnId");
         var index = Limits.Index(input.Index);
 
-        return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
+        var (moved, movedCreator) = await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
         {
             var (task, creator) = await LoadAsync(id, change, ct);
             if (input.ExpectedVersion is { } expected && (expected > task.Version || task.PlaceVersion > expected))
@@ -136,7 +136,7 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
             var slot = Placement.SlotOf(count, index, Limits.TasksPerColumn, "columnId");
             var fromColumn = task.ColumnId;
             if (fromColumn == columnId && slot.Position == await queries.OtherTasksBefore(db, columnId, id, task.Rank, ct))
-                return await ViewAsync(task, creator, ct); // already there: not a change
+                return (task, creator); // already there: not a change
 
             task.Rank = await change.RankAtAsync(siblings, slot,
                 (skip, take) => queries.OtherTaskRanks(db, columnId, id, skip, take).ToListAsync(ct).AsTask(),
@@ -145,8 +145,11 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
             task.PlaceVersion = ++task.Version;
             task.UpdatedAt = change.Now;
             change.Emit(new TaskMoved(id, fromColumn, columnId, task.Rank, slot.Position, task.Version, change.Now.UtcDateTime));
-            return await ViewAsync(task, creator, ct);
+            return (task, creator);
         }, ct);
+        // A move changes none of the task's labels, assignees or checklist: they are read after the
+        // commit, outside the write gate that every write of the database (SQLite) or board waits on.
+        return await ViewAsync(moved, movedCreator, ct);
     }
 
     /// <summary>Deletes a task; its labels, assignees, checklist and comments go with it (the rows cascade).</summary>

@@ -1,7 +1,5 @@
 using Kanban.Server.Auth;
 using Kanban.Server.Boards;
-using Kanban.Server.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Server.GraphQL;
 
@@ -10,7 +8,7 @@ namespace Kanban.Server.GraphQL;
 /// assignees by ID, and resolving each task's on its own would cost a query per task. Mutations
 /// read afresh, since a request may change a label and then read it.
 /// </summary>
-public sealed class BoardLookups(KanbanDb db, BoardReader reader)
+public sealed class BoardLookups(BoardReader reader)
 {
     private readonly Dictionary<Guid, IReadOnlyList<LabelView>> _labels = [];
     private readonly Dictionary<Guid, Dictionary<string, UserView>> _members = [];
@@ -23,14 +21,10 @@ public sealed class BoardLookups(KanbanDb db, BoardReader reader)
         return labels.Where(l => task.LabelIds.Contains(l.Id)).ToList();
     }
 
-    public async Task<IReadOnlyList<UserView>> AssigneesAsync(TaskView task, bool fresh, CancellationToken ct)
+    public async Task<IReadOnlyList<UserView>> AssigneesAsync(TaskView task, Caller caller, bool fresh, CancellationToken ct)
     {
         if (fresh || !_members.TryGetValue(task.BoardId, out var members))
-        {
-            var rows = await db.Members.AsNoTracking().Where(m => m.BoardId == task.BoardId)
-                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
-            _members[task.BoardId] = members = rows.ToDictionary(u => u.Id, u => new UserView(u.Id, AppUser.NameOf(u.DisplayName, u.Email)));
-        }
+            _members[task.BoardId] = members = (await reader.MembersAsync(task.BoardId, caller, ct)).ToDictionary(m => m.User.Id, m => m.User);
         return task.AssigneeIds.Select(members.GetValueOrDefault).OfType<UserView>().ToList();
     }
 }

@@ -35,8 +35,7 @@ public sealed class TaskType : ObjectGraphType<TaskView>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserType>>>>("assignees")
             .ResolveAsync(async ctx =>
             {
-                ctx.Caller();
-                return await ctx.Service<BoardLookups>().AssigneesAsync(ctx.Source, Fresh(ctx), ctx.CancellationToken);
+                return await ctx.Service<BoardLookups>().AssigneesAsync(ctx.Source, ctx.Caller(), Fresh(ctx), ctx.CancellationToken);
             });
         // A checklist is part of its task, counted like a few more fields rather than as a list of
         // 20: every board of a user in full still fits the budget, and the answer's byte bound
