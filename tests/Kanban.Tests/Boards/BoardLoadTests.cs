@@ -10,8 +10,6 @@ namespace Kanban.Tests.Boards;
 /// </summary>
 public sealed class BoardLoadTests(ITestOutputHelper output)
 {
-    private const string CommandCategory = "Microsoft.EntityFrameworkCore.Database.Command";
-
     private const string BoardWithNames = """
         query($id: ID!) { board(id: $id) { id seq labels { id name color }
           columns { id tasks { id dueDate labelIds assigneeIds commentCount checklist { id text done rank }
@@ -24,7 +22,8 @@ public sealed class BoardLoadTests(ITestOutputHelper output)
     public async Task TheBoardQueryAndTheSnapshotReadAsManyRowsWithNoMoreQueries(DatabaseKind kind)
     {
         await using var db = await TestDatabase.CreateAsync(kind);
-        await using var server = new KanbanServer(db, new Dictionary<string, string?> { [$"Logging:LogLevel:{CommandCategory}"] = "Information" });
+        var commands = new CommandCounter();
+        await using var server = new KanbanServer(db, services: commands.AddTo);
         var ana = await server.SignUpAsync("ana");
         var ben = await server.SignUpAsync("ben");
         var board = await ana.CreateBoardAsync();
@@ -46,14 +45,14 @@ public sealed class BoardLoadTests(ITestOutputHelper output)
 
         async Task<(int Query, int Snapshot)> CommandsAsync()
         {
-            var before = Commands(server);
+            var before = commands.Count;
             var answer = await ana.DataAsync(BoardWithNames, new { id = board });
             Assert.Equal("Bug", answer.GetProperty("board").GetProperty("columns")[0].GetProperty("tasks")[0].GetProperty("labels")[0].Str("name"));
-            var afterQuery = Commands(server);
+            var afterQuery = commands.Count;
             await using var connection = await server.ConnectAsync(ana);
             var joined = await connection.JoinAsync(board, null);
             Assert.Equal(5, joined.GetProperty("snapshot").GetProperty("columns")[0].GetProperty("tasks")[0].GetProperty("checklist").GetArrayLength());
-            return (afterQuery - before, Commands(server) - afterQuery);
+            return (afterQuery - before, commands.Count - afterQuery);
         }
 
         await AddTasksAsync(2);
@@ -65,7 +64,4 @@ public sealed class BoardLoadTests(ITestOutputHelper output)
         Assert.Equal(few, more);
         Assert.True(more.Query <= 12, $"the board query ran {more.Query} commands");
     }
-
-    private static int Commands(KanbanServer server) =>
-        server.Log.Entries.Count(e => e.Category == CommandCategory && e.Text.StartsWith("Executed DbCommand"));
 }

@@ -14,11 +14,14 @@ namespace Kanban.Tests.Support;
 public sealed class KanbanServer : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="port">0 for any free port; a fixed one to restart a server where its clients expect it.</param>
-    public KanbanServer(TestDatabase database, IDictionary<string, string?>? settings = null, int port = 0)
+    /// <param name="services">Test instruments to add to the server's services, such as a <see cref="CommandCounter"/>.</param>
+    public KanbanServer(TestDatabase database, IDictionary<string, string?>? settings = null, int port = 0, Action<IServiceCollection>? services = null)
     {
         Database = database;
+        _services = services;
         _settings = new Dictionary<string, string?>
         {
             ["urls"] = $"http://127.0.0.1:{port}",
@@ -52,5 +55,7 @@ public sealed class KanbanServer : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Log));
+        if (_services is not null)
+            builder.ConfigureServices(_services);
     }
 }
