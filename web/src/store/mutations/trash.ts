@@ -1,0 +1,59 @@
+// Bringing deleted tasks and columns back from the board's trash.
+import * as api from '../../api/commands';
+import type { ColumnWithTasks, Task } from '../../api/types';
+import type { BoardState } from '../boardState';
+import type { BoardStore } from '../boardStore';
+import { putColumn, upsertTask } from '../reducer';
+import { track } from './track';
+
+/** A restored column with the tasks that came back with it. */
+export function putRestoredColumn(state: BoardState, column: ColumnWithTasks): BoardState {
+  let next = putColumn(state, column);
+  for (const task of column.tasks ?? []) next = upsertTask(next, task);
+  return next;
+}
+
+/** Sends a task's restore; shown once answered (the trash holds only its title). */
+export function sendRestoreTask(store: BoardStore, taskId: string, failure: string, onError?: (error: unknown) => boolean): Promise<Task | undefined> {
+  return track({
+    store,
+    key: `task:${taskId}`,
+    optimistic: (s) => s,
+    send: () => api.restoreTask(taskId),
+    answered: (answer) => ({
+      apply: (s) => upsertTask(s, answer),
+      confirmed: (base) => (base.tasks[answer.id]?.version ?? -1) >= answer.version,
+    }),
+    failure,
+    onError,
+  });
+}
+
+export function sendRestoreColumn(store: BoardStore, columnId: string, failure: string, onError?: (error: unknown) => boolean): Promise<ColumnWithTasks | undefined> {
+  return track({
+    store,
+    key: `column:${columnId}`,
+    after: ['columns'],
+    optimistic: (s) => s,
+    send: () => api.restoreColumn(columnId),
+    answered: (answer) => ({
+      apply: (s) => putRestoredColumn(s, answer),
+      confirmed: (base) => answer.id in base.columns && (answer.tasks ?? []).every((t) => t.id in base.tasks),
+    }),
+    failure,
+    onError,
+  });
+}
+
+/** Restores a task from the trash view: one's own change, so it can be undone (deleted again). */
+export function restoreTask(store: BoardStore, taskId: string, title: string): Promise<Task | undefined> {
+  const restored = sendRestoreTask(store, taskId, `Couldn’t restore “${title}”`);
+  void store.history.record(restored.then((answer) => answer && { kind: 'taskPresence', taskId, title: answer.title, verb: 'restore' }));
+  return restored;
+}
+
+export function restoreColumn(store: BoardStore, columnId: string, name: string): Promise<ColumnWithTasks | undefined> {
+  const restored = sendRestoreColumn(store, columnId, `Couldn’t restore the column “${name}”`);
+  void store.history.record(restored.then((answer) => answer && { kind: 'columnPresence', columnId, name: answer.name, verb: 'restore' }));
+  return restored;
+}
