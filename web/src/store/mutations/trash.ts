@@ -46,14 +46,14 @@ export function sendRestoreColumn(store: BoardStore, columnId: string, failure: 
 }
 
 /** Restores a task from the trash view: one's own change, so it can be undone (deleted again). */
-export function restoreTask(store: BoardStore, taskId: string, title: string): Promise<Task | undefined> {
-  const restored = sendRestoreTask(store, taskId, `Couldn’t restore “${title}”`);
+export function restoreTask(store: BoardStore, taskId: string, title: string, onError?: (error: unknown) => boolean): Promise<Task | undefined> {
+  const restored = sendRestoreTask(store, taskId, `Couldn’t restore “${title}”`, onError);
   void store.history.record(restored.then((answer) => answer && { kind: 'taskPresence', taskId, title: answer.title, verb: 'restore' }));
   return restored;
 }
 
-export function restoreColumn(store: BoardStore, columnId: string, name: string): Promise<ColumnWithTasks | undefined> {
-  const restored = sendRestoreColumn(store, columnId, `Couldn’t restore the column “${name}”`);
+export function restoreColumn(store: BoardStore, columnId: string, name: string, onError?: (error: unknown) => boolean): Promise<ColumnWithTasks | undefined> {
+  const restored = sendRestoreColumn(store, columnId, `Couldn’t restore the column “${name}”`, onError);
   void store.history.record(restored.then((answer) => answer && { kind: 'columnPresence', columnId, name: answer.name, verb: 'restore' }));
   return restored;
 }

@@ -16,6 +16,7 @@ import { toastDeleted } from './deletedToast';
 import { Checklist } from './detail/Checklist';
 import { Comments } from './detail/Comments';
 import { TaskFields } from './detail/TaskFields';
+import { TaskHistory } from './history/TaskHistory';
 import { editingPhrase, editorsByTask } from './editors';
 
 
@@ -255,6 +256,7 @@ export function TaskDialog({ taskId, view, onClose }: { taskId: string; view: Bo
       <TaskFields task={task} board={board} />
       <Checklist task={task} />
       <Comments taskId={task.id} board={board} />
+      <TaskHistory taskId={task.id} />
 
       {editable && (
         <div className="dialog-actions dialog-actions-end">
