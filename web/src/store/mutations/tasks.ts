@@ -8,7 +8,7 @@ import { decideConflict, openConflict, type TaskEdit } from '../conflicts';
 import { editTask, moveTaskTo, placeTask } from '../localChanges';
 import { removeTask, upsertTask } from '../reducer';
 import { tasksOf } from '../selectors';
-import type { Change, TaskFields } from '../undo';
+import type { Change, NewChange, TaskFields } from '../undo';
 import { track } from './track';
 
 const key = (taskId: string) => `task:${taskId}`;
@@ -129,6 +129,9 @@ export async function updateTask(
   let conflict = null as Promise<UpdateOutcome> | null; // set by onError
   const held = store.getSnapshot().board.tasks[taskId];
   const changed = changedBy(store, taskId);
+  // On the stack from now, so that an undo asked for before the answer waits for it.
+  let done!: (change: NewChange | undefined) => void;
+  void store.history.record(new Promise<NewChange | undefined>((resolve) => (done = resolve)));
   const answer = await track({
     store,
     key: key(taskId),
@@ -145,10 +148,11 @@ export async function updateTask(
     },
   });
   if (changed(answer)) {
-    const after: TaskFields = { ...mine };
     const before: TaskFields = {};
     for (const field of Object.keys(mine) as (keyof TaskEdit)[]) before[field] = startedFrom[field] ?? held?.[field];
-    void store.history.record(Promise.resolve({ kind: 'taskFields', taskId, title: answer.title, before, after, version: answer.version }));
+    done({ kind: 'taskFields', taskId, title: answer.title, before, after: { ...mine }, version: answer.version });
+  } else {
+    done(undefined); // refused, or a conflict whose resend records itself
   }
   if (answer) return 'saved';
   return conflict ?? 'failed';
