@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kanban.Tests.Support;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Kanban.E2E;
@@ -11,7 +12,7 @@ namespace Kanban.E2E;
 /// panel is live; the panels fit a phone.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class HistoryAndUndoTests(Browser browser, SqliteServer fixture) : BrowserTest(browser), IClassFixture<SqliteServer>
+public sealed class HistoryAndUndoTests(Browser browser, SqliteServer fixture, ITestOutputHelper output) : BrowserTest(browser), IClassFixture<SqliteServer>
 {
     private readonly KanbanServer _server = fixture.Server;
 
@@ -114,6 +115,7 @@ public sealed class HistoryAndUndoTests(Browser browser, SqliteServer fixture) :
         var item = trash.GetByRole(AriaRole.Listitem, new() { Name = "Column Doing" });
         await Expect(item).ToContainTextAsync("Deleted by you");
         await Expect(item).ToContainTextAsync("with its 2 tasks");
+        await ana.Page.SaveScreenshotAsync("trash.png", output);
         await item.GetByRole(AriaRole.Button, new() { Name = "Restore Doing" }).ClickAsync();
 
         await Expect(trash.GetByText("The trash is empty.")).ToBeVisibleAsync();
@@ -155,6 +157,7 @@ public sealed class HistoryAndUndoTests(Browser browser, SqliteServer fixture) :
         await ben.Page.AddTaskAsync("Doing", "Order badges");
         await Expect(entries.First).ToContainTextAsync("Ben");
         await Expect(entries.First).ToContainTextAsync("Order badges");
+        await ana.Page.SaveScreenshotAsync("activity.png", output);
 
         await entries.First.ClickAsync();
         await Expect(panel).ToHaveCountAsync(0);
@@ -172,6 +175,7 @@ public sealed class HistoryAndUndoTests(Browser browser, SqliteServer fixture) :
         var panel = page.GetByRole(AriaRole.Dialog, new() { Name = "Activity" });
         await Expect(panel.Locator(".activity-entry").First).ToBeVisibleAsync();
         await AssertFitsAsync(page, panel, width, height, "the activity panel");
+        await page.SaveScreenshotAsync("activity-phone.png", output);
         await panel.GetByRole(AriaRole.Button, new() { Name = "Close" }).TapAsync();
         await Expect(panel).ToHaveCountAsync(0);
 
@@ -179,6 +183,7 @@ public sealed class HistoryAndUndoTests(Browser browser, SqliteServer fixture) :
         var trash = page.GetByRole(AriaRole.Dialog, new() { Name = "Trash" });
         await Expect(trash.GetByText("The trash is empty.")).ToBeVisibleAsync();
         await AssertFitsAsync(page, trash, width, height, "the trash");
+        await page.SaveScreenshotAsync("trash-phone.png", output);
     }
 
     /// <summary>The document is never wider than the screen, and the panel is within it.</summary>
