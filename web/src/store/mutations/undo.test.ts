@@ -57,6 +57,21 @@ describe('undo and redo', () => {
     expect(lastToast()).toBe('Redone: move “Task t1”.');
   });
 
+  it('takes the place from its own event when the event comes before the answer', async () => {
+    const store = loadedStore();
+    let answer!: (t: Task) => void;
+    vi.mocked(api.moveTask).mockImplementationOnce(() => new Promise<Task>((r) => (answer = r)));
+    const moving = moveTask(store, 't2', DONE, 0);
+    await vi.waitFor(() => expect(api.moveTask).toHaveBeenCalledOnce());
+    store.receive([
+      event(EventName.TaskMoved, 6, { taskId: 't2', fromColumn: TODO, fromPosition: 1, toColumn: DONE, rank: 'b0', position: 0, version: 2, updatedAt: 'x' }, 'me'),
+    ]);
+    answer(task('t2', DONE, 'b0', { version: 2 }));
+    await moving;
+    await store.history.settled();
+    expect(store.history.getSnapshot().undo.at(-1)).toMatchObject({ from: { columnId: TODO, index: 1 }, exact: true });
+  });
+
   it('undoes the change still on its way when Ctrl+Z comes right after it', async () => {
     const store = loadedStore();
     let answer!: (t: Task) => void;
