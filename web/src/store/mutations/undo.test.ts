@@ -122,6 +122,20 @@ describe('undo and redo', () => {
     expect(lastToast()).toBe('Undone: delete “Task t1”.');
   });
 
+  it('keeps a change whose undo could not reach the server, to try again', async () => {
+    vi.useFakeTimers();
+    const store = loadedStore();
+    vi.mocked(api.moveTask).mockResolvedValueOnce(task('t1', DONE, 'b0', { version: 2 }));
+    await moveTask(store, 't1', DONE, 0);
+    vi.mocked(api.moveTask).mockRejectedValue(new ApiError(ErrorCode.Network, 'down'));
+    const undoing = undo(store);
+    await vi.advanceTimersByTimeAsync(2000); // the write's own retries
+    await undoing;
+    vi.useRealTimers();
+    expect(lastToast()).toBe('Couldn’t undo move “Task t1”. Can’t reach the server. Check your connection.');
+    expect(store.history.getSnapshot().undo).toHaveLength(1);
+  });
+
   it('records nothing for a write that changed nothing', async () => {
     const store = loadedStore();
     vi.mocked(api.moveTask).mockResolvedValueOnce(task('t1', TODO, 'a0', { version: 1 }));

@@ -30,7 +30,8 @@ function serially(store: BoardStore, next: () => Promise<void>): Promise<void> {
   return done;
 }
 
-type Outcome = { ok: true; version?: number } | { ok: false; message: string };
+/** `retry`: refused for a passing reason (no network, too many requests): it stays to be tried again. */
+type Outcome = { ok: true; version?: number } | { ok: false; message: string; retry?: boolean };
 
 async function run(store: BoardStore, direction: Direction, id?: number): Promise<void> {
   await store.history.settled();
@@ -43,7 +44,7 @@ async function run(store: BoardStore, direction: Direction, id?: number): Promis
     showToast(`${direction === 'undo' ? 'Undone' : 'Redone'}: ${describe(change)}.`, 'info');
   } else {
     // It cannot be done any more (someone changed the item since): it leaves the stack.
-    store.history.drop(change.id);
+    if (!outcome.retry) store.history.drop(change.id);
     showToast(outcome.message);
   }
 }
@@ -56,7 +57,7 @@ async function send(store: BoardStore, change: Change, s: Step): Promise<Outcome
     failed = error;
     return true;
   };
-  const refused = (): Outcome => ({ ok: false, message: refusal(store, change, s, failed) });
+  const refused = (): Outcome => ({ ok: false, message: refusal(store, change, s, failed), retry: passing(failed) });
   const failure = 'Couldn’t undo';
   switch (s.op) {
     case 'deleteTask': {
@@ -160,6 +161,8 @@ async function send(store: BoardStore, change: Change, s: Step): Promise<Outcome
     }
   }
 }
+
+const passing = (error: unknown) => [ErrorCode.Network, ErrorCode.RateLimited, ErrorCode.Internal].some((code) => isApiError(error, code));
 
 const fieldNames: Record<keyof TaskFields, string> = { title: 'the title', description: 'the description', dueDate: 'the due date' };
 
