@@ -5,7 +5,7 @@ import type { Task } from '../../api/types';
 import type { BoardStore } from '../boardStore';
 import { applyDelta, changeTask } from '../taskDetail';
 import type { NewChange } from '../undo';
-import { changedBy, holds } from './tasks';
+import { changesTask, holds } from './tasks';
 import { track } from './track';
 
 const key = (taskId: string) => `task:${taskId}`;
@@ -19,7 +19,7 @@ function change(
   undoable: (answer: Task) => NewChange,
   after: string[] = [],
 ) {
-  const changed = changedBy(store, taskId);
+  const changed = changesTask(store, taskId);
   const answered = track({
     store,
     key: key(taskId),

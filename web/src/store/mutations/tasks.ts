@@ -53,7 +53,7 @@ export function newTask(boardId: string, columnId: string, title: string, me: Us
  * Whether an answer changed the task: a write that set what was already there gets the
  * version the task had, and causes no event; it is nothing to undo.
  */
-export const changedBy = (store: BoardStore, taskId: string) => {
+export const changesTask = (store: BoardStore, taskId: string) => {
   const before = store.confirmed.tasks[taskId]?.version ?? -1;
   return (answer: Task | undefined): answer is Task => answer !== undefined && answer.version > before;
 };
@@ -80,7 +80,7 @@ export function moveTask(store: BoardStore, taskId: string, columnId: string, in
   const view = store.getSnapshot().board;
   const held = view.tasks[taskId];
   const from = held && { columnId: held.columnId, index: tasksOf(view, held.columnId).findIndex((t) => t.id === taskId) };
-  const changed = changedBy(store, taskId);
+  const changed = changesTask(store, taskId);
   const moved = track({
     store,
     key: key(taskId),
@@ -128,7 +128,7 @@ export async function updateTask(
 ): Promise<UpdateOutcome> {
   let conflict = null as Promise<UpdateOutcome> | null; // set by onError
   const held = store.getSnapshot().board.tasks[taskId];
-  const changed = changedBy(store, taskId);
+  const changed = changesTask(store, taskId);
   // On the stack from now, so that an undo asked for before the answer waits for it.
   let done!: (change: NewChange | undefined) => void;
   void store.history.record(new Promise<NewChange | undefined>((resolve) => (done = resolve)));
