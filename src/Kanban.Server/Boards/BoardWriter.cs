@@ -13,7 +13,7 @@ namespace Kanban.Server.Boards;
 /// the log has no gaps, and a change that fails (or changes nothing) leaves no trace.
 /// </summary>
 public sealed class BoardWriter(
-    KanbanDb db, WriteGate gate, IEventPublisher publisher, IOptions<KanbanOptions> options, TimeProvider clock, WriteQueries queries)
+    KanbanDb db, WriteGate gate, IEventPublisher publisher, IOptions<KanbanOptions> options, TimeProvider clock, WriteQueries queries, LastCommit lastCommit)
 {
     // Pruning on every write would cost a delete per mutation; every 64th keeps the window
     // within 64 rows of EVENT_RETENTION, and reads enforce the window exactly anyway.
@@ -53,6 +53,7 @@ public sealed class BoardWriter(
             await PruneAsync(board, ct);
             await SaveAsync(ct);
             await tx.CommitAsync(CancellationToken.None); // past this point the change stands: no cancelling
+            lastCommit.Committed(scope.Events[^1].Seq);
             publisher.Publish(scope.Events);
             return result;
         }

@@ -10,6 +10,7 @@ public static class BoardsSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WriteQueries>();
         services.AddScoped<BoardWriter>();
+        services.AddScoped<LastCommit>();
         services.AddScoped<BoardReader>();
         services.AddScoped<TaskFinder>();
         services.AddScoped<BoardCommands>();
