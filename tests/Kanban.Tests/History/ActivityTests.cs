@@ -104,6 +104,24 @@ public abstract class ActivityTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task ARerankHasNoEntryWhileTheCreateThatNeededItHasOne()
+    {
+        var ana = await _server.SignUpAsync("Ana");
+        var board = await ana.CreateBoardAsync();
+        var todo = await ana.CreateColumnAsync(board, "Todo");
+        await ana.CreateTaskAsync(todo, "first");
+        await ana.CreateTaskAsync(todo, "last");
+        // Always inserting right after "first" halves the same gap each time: keys grow until a rerank.
+        var batch = string.Join(" ", Enumerable.Range(0, 150).Select(i => $"t{i}: createTask(input: {{ columnId: $c, title: \"{i:D3}\", index: 1 }}) {{ rank }}"));
+        await ana.DataAsync($"mutation($c: ID!) {{ {batch} }}", new { c = todo });
+
+        var events = await ana.EventsAsync(board);
+        Assert.Contains(events, e => e.Str("type") == "tasks:reranked");
+        Assert.Equal(events.Where(e => e.Str("type") != "tasks:reranked").Select(e => e.GetProperty("seq").GetInt64()),
+            (await ana.ActivityAsync(board)).AsEnumerable().Reverse().Select(a => a.GetProperty("seq").GetInt64()));
+    }
+
+    [Fact]
     public async Task BeforeAndAfterHoldTheChangedFieldsOldAndNewValues()
     {
         var ana = await _server.SignUpAsync("Ana");
