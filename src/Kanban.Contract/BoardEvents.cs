@@ -18,8 +18,11 @@ public sealed record TaskCreated(TaskView Task) : IBoardEvent
     public static string Name => "task:created";
 }
 
-/// <summary>Only the fields that changed are present in <see cref="Updates"/>.</summary>
-public sealed record TaskUpdated(Guid TaskId, TaskChanges Updates, int Version) : IBoardEvent
+/// <summary>
+/// Only the fields that changed are present in <see cref="Updates"/>; <see cref="Before"/> holds
+/// their old values (no <c>updatedAt</c>), what an undo sets them back to.
+/// </summary>
+public sealed record TaskUpdated(Guid TaskId, TaskChanges Updates, int Version, TaskFields Before) : IBoardEvent
 {
     public static string Name => "task:updated";
 }
@@ -43,7 +46,28 @@ public sealed record TaskChanges(
     public IReadOnlyList<string>? AssigneeIds { get; init; }
 }
 
-public sealed record TaskMoved(Guid TaskId, Guid FromColumn, Guid ToColumn, string Rank, int Position, int Version, DateTime UpdatedAt) : IBoardEvent
+/// <summary>Some of a task's fields, each absent when not given: <see cref="TaskUpdated.Before"/>'s old values.</summary>
+public sealed record TaskFields
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Title { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Description { get; init; }
+
+    /// <summary>Present with null when the task had no due date.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public NewValue<DateOnly?>? DueDate { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Guid>? LabelIds { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? AssigneeIds { get; init; }
+}
+
+/// <summary><see cref="FromPosition"/>: the task's 0-based index in <see cref="FromColumn"/> before the move (where an undo puts it back).</summary>
+public sealed record TaskMoved(Guid TaskId, Guid FromColumn, Guid ToColumn, string Rank, int Position, int Version, DateTime UpdatedAt, int FromPosition) : IBoardEvent
 {
     public static string Name => "task:moved";
 }
@@ -66,12 +90,13 @@ public sealed record ColumnCreated(ColumnView Column) : IBoardEvent
     public static string Name => "column:created";
 }
 
-public sealed record ColumnUpdated(Guid ColumnId, NameChange Updates) : IBoardEvent
+public sealed record ColumnUpdated(Guid ColumnId, NameChange Updates, NameChange Before) : IBoardEvent
 {
     public static string Name => "column:updated";
 }
 
-public sealed record ColumnMoved(Guid ColumnId, string Rank, int Position) : IBoardEvent
+/// <summary><see cref="FromPosition"/>: the column's 0-based index on the board before the move.</summary>
+public sealed record ColumnMoved(Guid ColumnId, string Rank, int Position, int FromPosition) : IBoardEvent
 {
     public static string Name => "column:moved";
 }
@@ -89,7 +114,7 @@ public sealed record ColumnsReranked(IReadOnlyList<ColumnRank> Ranks) : IBoardEv
 
 public sealed record ColumnRank(Guid ColumnId, string Rank);
 
-public sealed record BoardUpdated(NameChange Updates) : IBoardEvent
+public sealed record BoardUpdated(NameChange Updates, NameChange Before) : IBoardEvent
 {
     public static string Name => "board:updated";
 }

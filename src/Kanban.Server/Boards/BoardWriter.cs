@@ -16,7 +16,8 @@ public sealed class BoardWriter(
     KanbanDb db, WriteGate gate, IEventPublisher publisher, IOptions<KanbanOptions> options, TimeProvider clock, WriteQueries queries, LastCommit lastCommit)
 {
     // Pruning on every write would cost a delete per mutation; every 64th keeps the window
-    // within 64 rows of EVENT_RETENTION, and reads enforce the window exactly anyway.
+    // within 64 rows of EVENT_RETENTION (and the history within 64 entries of HISTORY_DAYS), and
+    // reads enforce both windows exactly anyway.
     private const int PruneEvery = 64;
 
     public async Task<T> WriteAsync<T>(
@@ -86,10 +87,14 @@ public sealed class BoardWriter(
 
     private async Task PruneAsync(Board board, CancellationToken ct)
     {
-        var retention = options.Value.EventRetention;
-        var oldest = board.Seq - retention;
-        if (oldest > 0 && board.Seq / PruneEvery != (board.Seq - 1) / PruneEvery)
+        if (board.Seq / PruneEvery == (board.Seq - 1) / PruneEvery)
+            return;
+        var oldest = board.Seq - options.Value.EventRetention;
+        if (oldest > 0)
             await db.Events.Where(e => e.BoardId == board.Id && e.Seq <= oldest).ExecuteDeleteAsync(ct);
+        // The history has its own window, in days: the event log's never shortens it.
+        var since = Now() - TimeSpan.FromDays(options.Value.HistoryDays);
+        await db.Activities.Where(a => a.BoardId == board.Id && a.At < since).ExecuteDeleteAsync(ct);
     }
 
     private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch

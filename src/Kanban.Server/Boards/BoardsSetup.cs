@@ -1,5 +1,6 @@
 using Kanban.Server.Auth;
 using Kanban.Server.Events;
+using Kanban.Server.History;
 
 namespace Kanban.Server.Boards;
 
@@ -21,6 +22,7 @@ public static class BoardsSetup
         services.AddScoped<ChecklistCommands>();
         services.AddScoped<CommentCommands>();
         services.AddScoped<EventLog>();
+        services.AddScoped<ActivityReader>();
         services.AddScoped<UserDirectory>();
         return services;
     }

@@ -1,6 +1,7 @@
 using Kanban.Server.Auth;
 using Kanban.Server.Data;
 using Kanban.Server.Events;
+using Kanban.Server.History;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Server.Boards;
@@ -54,8 +55,8 @@ public sealed class ColumnCommands(KanbanDb db, BoardWriter writer)
             var column = await LoadAsync(id, change, ct);
             if (column.Name != name)
             {
+                change.Emit(new ColumnUpdated(id, new NameChange(name), new NameChange(column.Name)));
                 column.Name = name;
-                change.Emit(new ColumnUpdated(id, new NameChange(name)));
             }
             return ViewOf.Column(column, null);
         }, ct);
@@ -70,11 +71,13 @@ public sealed class ColumnCommands(KanbanDb db, BoardWriter writer)
             var column = await LoadAsync(id, change, ct);
             var siblings = db.Columns.Where(c => c.BoardId == column.BoardId && c.Id != id);
             var slot = await Placement.SlotAsync(siblings, index, Limits.ColumnsPerBoard, "index", ct);
-            if (slot.Position == await Placement.PositionOfAsync(siblings, column.Rank, ct))
+            var fromPosition = await Placement.PositionOfAsync(siblings, column.Rank, ct);
+            if (slot.Position == fromPosition)
                 return ViewOf.Column(column, null); // already there: not a change
 
             column.Rank = await change.RankAtAsync(siblings, slot, Reranked, ct);
-            change.Emit(new ColumnMoved(id, column.Rank, slot.Position));
+            var moved = new ColumnMoved(id, column.Rank, slot.Position, fromPosition);
+            change.Emit(moved, Notes.ColumnMoved(moved, column.Name));
             return ViewOf.Column(column, null);
         }, ct);
     }
@@ -90,7 +93,7 @@ public sealed class ColumnCommands(KanbanDb db, BoardWriter writer)
             db.RetiredIds.AddRange(taskIds.Append(id).Select(x => new RetiredId { Id = x }));
             await db.Tasks.Where(t => t.ColumnId == id).ExecuteDeleteAsync(ct);
             db.Columns.Remove(column);
-            change.Emit(new ColumnDeleted(id));
+            change.Emit(new ColumnDeleted(id), Notes.ColumnDeleted(column, taskIds.Count));
             return new DeletePayload(id);
         }, ct);
     }

@@ -1,6 +1,7 @@
 using Kanban.Server.Auth;
 using Kanban.Server.Boards;
 using Kanban.Server.Events;
+using Kanban.Server.History;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public abstract class KanbanDb(DbContextOptions options) : IdentityDbContext<App
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<BoardEvent> Events => Set<BoardEvent>();
+    public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<RetiredId> RetiredIds => Set<RetiredId>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SpentRefreshToken> SpentRefreshTokens => Set<SpentRefreshToken>();
@@ -102,6 +104,14 @@ public abstract class KanbanDb(DbContextOptions options) : IdentityDbContext<App
         {
             e.HasKey(x => new { x.BoardId, x.Seq });
             e.HasOne<Board>().WithMany().HasForeignKey(x => x.BoardId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Activity>(a =>
+        {
+            // A board's page is one range read of the key; a task's, of (TaskId, Seq); pruning, of (BoardId, At).
+            a.HasKey(x => new { x.BoardId, x.Seq });
+            a.HasIndex(x => new { x.TaskId, x.Seq });
+            a.HasIndex(x => new { x.BoardId, x.At });
+            a.HasOne<Board>().WithMany().HasForeignKey(x => x.BoardId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<SpentRefreshToken>(t =>
         {
