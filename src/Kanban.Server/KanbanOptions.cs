@@ -27,6 +27,9 @@ public sealed class KanbanOptions
     /// <summary>Events kept per board; a client further behind gets a fresh snapshot.</summary>
     [ConfigurationKeyName("EVENT_RETENTION")] public int EventRetention { get; set; } = 10_000;
 
+    /// <summary>Days a deleted task or column stays in its board's trash (restorable) before it is purged for good.</summary>
+    [ConfigurationKeyName("TRASH_DAYS")] public int TrashDays { get; set; } = 30;
+
     /// <summary>Comma-separated browser origins allowed by CORS, with credentials.</summary>
     [ConfigurationKeyName("CLIENT_URL")] public string? ClientUrl { get; set; }
 
