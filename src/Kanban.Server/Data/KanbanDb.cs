@@ -123,8 +123,11 @@ public abstract class KanbanDb(DbContextOptions options) : IdentityDbContext<App
         item.HasIndex(x => x.DeletedAt);
     }
 
-    // A trashed task keeps its labels, checklist and comments, whose rows have no filter of their
-    // own: that is the point (they come back with it), so EF's warning about it is no news.
-    protected override void OnConfiguring(DbContextOptionsBuilder options) =>
-        options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+    /// <summary>
+    /// A trashed task keeps its labels, checklist and comments, whose rows have no filter of their
+    /// own: that is the point (they come back with it), so EF's warning about it is no news.
+    /// (Pooled contexts take their options where they are registered, not in OnConfiguring.)
+    /// </summary>
+    public static void Warnings(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder w) =>
+        w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning);
 }

@@ -1,0 +1,58 @@
+using Kanban.Client;
+using Kanban.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Kanban.Tests.Trash;
+
+public sealed class TrashPurgeTestsOnSqlite() : TrashPurgeTests(DatabaseKind.Sqlite);
+
+public sealed class TrashPurgeTestsOnPostgres() : TrashPurgeTests(DatabaseKind.Postgres);
+
+/// <summary>The purge on a server whose clock the test turns (the server's own TimeProvider).</summary>
+public abstract class TrashPurgeTests(DatabaseKind kind)
+{
+    [Fact]
+    public async Task TrashOlderThanTrashDaysIsPurgedForGoodAndItsIdsStayRefused()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var database = await TestDatabase.CreateAsync(kind);
+        await using var server = new KanbanServer(database, new Dictionary<string, string?> { ["TRASH_DAYS"] = "1" },
+            services: s => s.AddSingleton<TimeProvider>(clock));
+        var http = server.NewHttpClient();
+        var ana = await Accounts.SignUpAsync(http, "ana");
+        var board = await ana.CreateBoardAsync();
+        var todo = await ana.CreateColumnAsync(board, "Todo");
+        var doomed = await ana.CreateColumnAsync(board, "Doomed");
+        var old = (await ana.CreateTaskAsync(todo, "old")).Str("id");
+        await ana.DataAsync(TaskDetailApi.AddComment, new { i = new { taskId = old, body = "goes too" } });
+        await ana.AddItemAsync(old, "step");
+        var withColumn = (await ana.CreateTaskAsync(doomed, "with its column")).Str("id");
+        var recent = (await ana.CreateTaskAsync(todo, "recent")).Str("id");
+        await ana.DeleteTaskAsync(old);
+        await ana.DeleteColumnAsync(doomed);
+
+        // Access tokens live an hour on that clock: ana signs in again after each turn of it.
+        clock.Advance(TimeSpan.FromHours(12));
+        http.DefaultRequestHeaders.Authorization = Api.Bearer(await Accounts.LogInAsync(http, ana.Email));
+        await ana.DeleteTaskAsync(recent);
+        // A day and an hour after the first deletes, 13 hours after the last; the hourly purge has run since.
+        clock.Advance(TimeSpan.FromHours(13));
+        http.DefaultRequestHeaders.Authorization = Api.Bearer(await Accounts.LogInAsync(http, ana.Email));
+
+        var deadline = DateTime.UtcNow + Live.Timeout;
+        while ((await ana.TrashAsync(board)).Length != 1 && DateTime.UtcNow < deadline)
+            await Task.Delay(20); // polling for the purge's end, which the clock's tick started
+        Assert.Equal(["recent"], (await ana.TrashAsync(board)).Select(i => i.Str("title")));
+
+        Assert.Equal("NOT_FOUND", (await ana.FailAsync(TrashApi.RestoreTask, new { id = old })).Code);
+        Assert.Equal("NOT_FOUND", (await ana.FailAsync(TrashApi.RestoreColumn, new { id = doomed })).Code);
+        var createTask = "mutation($c: ID!, $id: ID) { createTask(input: { id: $id, columnId: $c, title: \"x\" }) { id } }";
+        foreach (var id in new[] { old, withColumn, recent })
+            Assert.Equal("CONFLICT", (await ana.FailAsync(createTask, new { c = todo, id })).Code);
+        Assert.Equal("CONFLICT", (await ana.FailAsync("mutation($b: ID!, $id: ID) { createColumn(input: { id: $id, boardId: $b, name: \"x\" }) { id } }",
+            new { b = board, id = doomed })).Code);
+        Assert.Equal("recent", (await ana.RestoreTaskAsync(recent)).Str("title"));
+        Assert.DoesNotContain(server.Log.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning && e.Category.Contains("TrashPurge"));
+    }
+}
