@@ -207,7 +207,8 @@ public abstract class TrashTests(ServerFixture fixture)
         var inDoomed = (await ana.CreateTaskAsync(doomed, "Kilo draft")).Str("id");
         foreach (var id in new[] { task, inDoomed })
             await ana.UpdateTaskAsync(new { id, addAssigneeIds = new[] { ana.UserId } });
-        await ana.AddCommentAsync(task, "lima remark");
+        var comment = (await ana.AddCommentAsync(task, "lima remark")).Str("id");
+        var item = (await ana.AddItemAsync(task, "step")).Str("id");
         Assert.Equal(2, (await ana.SearchAsync("kilo")).Length);
         Assert.Equal(2, (await ana.MyTasksAsync()).Length);
 
@@ -229,6 +230,10 @@ public abstract class TrashTests(ServerFixture fixture)
         Assert.Equal("NOT_FOUND", (await ana.FailAsync(TaskDetailApi.UpdateTask, new { i = new { id = task, title = "x" } })).Code);
         Assert.Equal("NOT_FOUND", (await ana.FailAsync(TaskDetailApi.AddComment, new { i = new { taskId = task, body = "x" } })).Code);
         Assert.Equal("NOT_FOUND", (await ana.FailAsync("mutation($id: ID!) { deleteTask(id: $id) { id } }", new { id = task })).Code);
+        Assert.Equal("NOT_FOUND", (await ana.FailAsync(TaskDetailApi.EditComment, new { i = new { id = comment, body = "x" } })).Code);
+        Assert.Equal("NOT_FOUND", (await ana.FailAsync(TaskDetailApi.DeleteComment, new { id = comment })).Code);
+        Assert.Equal("NOT_FOUND", (await ana.FailAsync(TaskDetailApi.UpdateItem, new { i = new { id = item, done = true } })).Code);
+        Assert.Equal("NOT_FOUND", (await ana.FailAsync(TaskDetailApi.DeleteItem, new { id = item })).Code);
         Assert.Equal("VALIDATION", (await ana.FailAsync("mutation($i: MoveTaskInput!) { moveTask(input: $i) { id } }",
             new { i = new { id = (await ana.CreateTaskAsync(todo, "mover")).Str("id"), columnId = doomed } })).Code);
         Assert.Equal("NOT_FOUND", (await ana.FailAsync("mutation($c: ID!) { createTask(input: { columnId: $c, title: \"x\" }) { id } }", new { c = doomed })).Code);
@@ -240,7 +245,9 @@ public abstract class TrashTests(ServerFixture fixture)
         Assert.Equal("CONFLICT", (await ana.FailAsync("mutation($b: ID!, $id: ID) { createColumn(input: { id: $id, boardId: $b, name: \"x\" }) { id } }",
             new { b = board, id = doomed })).Code);
 
-        await ana.RestoreTaskAsync(task);
+        var restored = await ana.RestoreTaskAsync(task);
+        Assert.Equal(1, restored.GetProperty("commentCount").GetInt32());
+        Assert.Single(restored.GetProperty("checklist").EnumerateArray());
         await ana.RestoreColumnAsync(doomed);
         Assert.Equal(["Kilo draft", "Kilo report"], (await ana.SearchAsync("kilo")).Order());
         Assert.Equal(2, (await ana.MyTasksAsync()).Length);
