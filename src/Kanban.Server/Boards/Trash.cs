@@ -51,7 +51,7 @@ public static class Trash
     private static async Task<int?> PositionAsync<T>(IQueryable<T> siblings, Guid id, CancellationToken ct)
         where T : class, ITrashable
     {
-        var rank = await siblings.Where(s => s.Id == id).Select(s => s.Rank).FirstOrDefaultAsync(ct);
+        var rank = await siblings.Where(s => s.Id == id).Select(s => s.Rank).SingleOrDefaultAsync(ct);
         return rank is null ? null : await Placement.PositionOfAsync(siblings, rank, ct);
     }
 }

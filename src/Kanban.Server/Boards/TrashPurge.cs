@@ -53,7 +53,7 @@ public sealed class TrashPurge(IServiceScopeFactory scopes, TimeProvider clock, 
             var writer = scope.ServiceProvider.GetRequiredService<BoardWriter>();
             var boards = await db.Tasks.IgnoreQueryFilters().Where(t => t.DeletedAt < cutoff).Select(t => t.BoardId)
                 .Union(db.Columns.IgnoreQueryFilters().Where(c => c.DeletedAt < cutoff).Select(c => c.BoardId))
-                .Take(BoardsPerRound).ToListAsync(ct);
+                .OrderBy(id => id).Take(BoardsPerRound).ToListAsync(ct);
             if (boards.Count == 0)
                 return purged;
             foreach (var board in boards)
@@ -69,11 +69,11 @@ public sealed class TrashPurge(IServiceScopeFactory scopes, TimeProvider clock, 
     private static async Task<int> PurgeBatchAsync(KanbanDb db, Guid boardId, DateTimeOffset cutoff, CancellationToken ct)
     {
         var tasks = await db.Tasks.IgnoreQueryFilters().Where(t => t.BoardId == boardId && t.DeletedAt < cutoff)
-            .Select(t => t.Id).Take(Batch).ToListAsync(ct);
+            .OrderBy(t => t.Id).Select(t => t.Id).Take(Batch).ToListAsync(ct);
         var columns = tasks.Count == Batch ? [] : await db.Columns.IgnoreQueryFilters()
             .Where(c => c.BoardId == boardId && c.DeletedAt < cutoff
                 && !db.Tasks.IgnoreQueryFilters().Any(t => t.ColumnId == c.Id && !tasks.Contains(t.Id)))
-            .Select(c => c.Id).Take(Batch - tasks.Count).ToListAsync(ct);
+            .OrderBy(c => c.Id).Select(c => c.Id).Take(Batch - tasks.Count).ToListAsync(ct);
 
         var ids = tasks.Concat(columns).ToList();
         // Under the board's lock nothing else retires these; one retired already (by an older

@@ -56,3 +56,64 @@ public abstract class TrashPurgeTests(DatabaseKind kind)
         Assert.DoesNotContain(server.Log.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning && e.Category.Contains("TrashPurge"));
     }
 }
+
+/// <summary>Several servers on one PostgreSQL purge at the same moment: they take turns per board, and none of them fails.</summary>
+public sealed class TrashPurgeOnSeveralServersTests
+{
+    [Fact]
+    public async Task ServersPurgingTheSameTrashAtOnceAllSucceedAndRetireEachIdOnce()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
+        var settings = new Dictionary<string, string?> { ["TRASH_DAYS"] = "1" };
+        var servers = new List<KanbanServer>();
+        for (var i = 0; i < 3; i++)
+            servers.Add(new KanbanServer(database, settings, services: s => s.AddSingleton<TimeProvider>(clock)));
+        try
+        {
+            var http = servers[0].NewHttpClient();
+            var ana = await Accounts.SignUpAsync(http, "ana");
+            var boards = new List<string>();
+            var trashed = new List<string>();
+            for (var b = 0; b < 3; b++)
+            {
+                var board = await ana.CreateBoardAsync($"Board {b}");
+                boards.Add(board);
+                var column = await ana.CreateColumnAsync(board, "Todo");
+                for (var t = 0; t < 10; t++)
+                {
+                    var id = (await ana.CreateTaskAsync(column, $"Task {t}")).Str("id");
+                    await ana.DeleteTaskAsync(id);
+                    trashed.Add(id);
+                }
+                var doomed = await ana.CreateColumnAsync(board, "Doomed");
+                trashed.Add((await ana.CreateTaskAsync(doomed, "goes with its column")).Str("id"));
+                await ana.DeleteColumnAsync(doomed);
+            }
+
+            clock.Advance(TimeSpan.FromHours(25)); // every server's hourly purge comes due at once
+            http.DefaultRequestHeaders.Authorization = Api.Bearer(await Accounts.LogInAsync(http, ana.Email));
+            var deadline = DateTime.UtcNow + Live.Timeout;
+            async Task<int> TrashCountAsync() => (await Task.WhenAll(boards.Select(b => ana.TrashAsync(b)))).Sum(t => t.Length);
+            while (await TrashCountAsync() > 0 && DateTime.UtcNow < deadline)
+                await Task.Delay(20); // polling for the purges' end, which the clock's tick started
+            Assert.Equal(0, await TrashCountAsync());
+
+            var createTask = "mutation($c: ID!, $id: ID) { createTask(input: { id: $id, columnId: $c, title: \"x\" }) { id } }";
+            var live = await ana.CreateColumnAsync(boards[0], "Live");
+            foreach (var id in trashed)
+                Assert.Equal("CONFLICT", (await ana.FailAsync(createTask, new { c = live, id })).Code);
+            // Nothing went wrong or looked odd: no failed purge, no failed or doubtful query (starting
+            // servers' own notes about a new database and its keys aside).
+            foreach (var server in servers)
+                Assert.False(server.Log.Entries.Any(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning
+                    && !e.Category.StartsWith("Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal)
+                    && !e.Text.Contains("__EFMigrationsHistory", StringComparison.Ordinal)), server.Log.Text(6000));
+        }
+        finally
+        {
+            foreach (var server in servers)
+                await server.DisposeAsync();
+        }
+    }
+}
