@@ -54,10 +54,13 @@ public sealed class TrashPurge(IServiceScopeFactory scopes, TimeProvider clock, 
             var boards = await db.Tasks.IgnoreQueryFilters().Where(t => t.DeletedAt < cutoff).Select(t => t.BoardId)
                 .Union(db.Columns.IgnoreQueryFilters().Where(c => c.DeletedAt < cutoff).Select(c => c.BoardId))
                 .OrderBy(id => id).Take(BoardsPerRound).ToListAsync(ct);
-            if (boards.Count == 0)
-                return purged;
+            var before = purged;
             foreach (var board in boards)
                 await writer.MaintainAsync(board, async () => purged += await PurgeBatchAsync(db, board, cutoff, ct), ct);
+            // Nothing left, or only what must wait (an old column holding a task trashed later, by a
+            // server whose clock ran ahead): the next hour tries again.
+            if (purged == before)
+                return purged;
         }
     }
 
