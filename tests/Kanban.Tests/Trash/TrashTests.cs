@@ -95,6 +95,35 @@ public abstract class TrashTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task RestoresReachEveryoneOnTheBoardAndTheirReplicasMatchTheBoard()
+    {
+        var ana = await _server.SignUpAsync("ana");
+        var ben = await _server.SignUpAsync("ben");
+        var board = await ana.CreateBoardAsync();
+        await ana.AddMemberAsync(board, ben, "VIEWER");
+        var todo = await ana.CreateColumnAsync(board, "Todo");
+        var doing = await ana.CreateColumnAsync(board, "Doing");
+        var task = (await ana.CreateTaskAsync(todo, "a")).Str("id");
+        await ana.AddItemAsync(task, "step");
+        await ana.CreateTaskAsync(doing, "x");
+        await ana.CreateTaskAsync(doing, "y");
+        await ana.DeleteTaskAsync(task);
+        await ana.DeleteColumnAsync(doing);
+
+        await using var connection = await _server.ConnectAsync(ben);
+        var feed = await connection.FollowAsync(ben, board);
+        await using var watch = await BoardWatch.StartAsync(_server, ben, board);
+        var restored = await watch.ExpectAsync("task:restored", () => ana.RestoreTaskAsync(task));
+        Assert.Equal("step", restored.GetProperty("task").GetProperty("checklist")[0].Str("text"));
+        var column = await watch.ExpectAsync("column:restored", () => ana.RestoreColumnAsync(doing));
+        Assert.Equal(["x", "y"], Titles(column.GetProperty("column").GetProperty("tasks")));
+
+        var final = await ana.BoardAsync(board);
+        await feed.WaitForSeqAsync(final.GetProperty("seq").GetInt64(), Live.Timeout);
+        Assert.Equal(BoardReplica.Canonical(final), feed.Read(r => r.Canonical()));
+    }
+
+    [Fact]
     public async Task ARestoredItemWhoseOldNeighboursAreNoLongerAdjacentGoesToTheEnd()
     {
         var ana = await _server.SignUpAsync("ana");
