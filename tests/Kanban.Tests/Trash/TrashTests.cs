@@ -283,6 +283,27 @@ public abstract class TrashTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task ADeletedBoardTakesItsTrashWithItForGood()
+    {
+        var ana = await _server.SignUpAsync("ana");
+        var board = await ana.CreateBoardAsync();
+        var todo = await ana.CreateColumnAsync(board, "Todo");
+        var doomed = await ana.CreateColumnAsync(board, "Doomed");
+        var task = (await ana.CreateTaskAsync(todo, "a")).Str("id");
+        var withColumn = (await ana.CreateTaskAsync(doomed, "b")).Str("id");
+        await ana.DeleteTaskAsync(task);
+        await ana.DeleteColumnAsync(doomed);
+
+        await ana.DataAsync("mutation($id: ID!) { deleteBoard(id: $id) { id } }", new { id = board });
+        Assert.Equal("NOT_FOUND", (await ana.FailAsync(TrashApi.RestoreTask, new { id = task })).Code);
+        Assert.Equal("NOT_FOUND", (await ana.FailAsync(TrashApi.RestoreColumn, new { id = doomed })).Code);
+        var column = await ana.CreateColumnAsync(await ana.CreateBoardAsync("Next"), "Todo");
+        var createTask = "mutation($c: ID!, $id: ID) { createTask(input: { id: $id, columnId: $c, title: \"x\" }) { id } }";
+        foreach (var id in new[] { task, withColumn })
+            Assert.Equal("CONFLICT", (await ana.FailAsync(createTask, new { c = column, id })).Code);
+    }
+
+    [Fact]
     public async Task AMemberWhoLeavesIsOffTrashedTasksToo()
     {
         var ana = await _server.SignUpAsync("ana");
