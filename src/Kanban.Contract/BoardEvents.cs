@@ -77,6 +77,12 @@ public sealed record TaskDeleted(Guid TaskId) : IBoardEvent
     public static string Name => "task:deleted";
 }
 
+/// <summary>A task came back from the trash: whole, as in <see cref="TaskCreated"/>.</summary>
+public sealed record TaskRestored(TaskView Task) : IBoardEvent
+{
+    public static string Name => "task:restored";
+}
+
 /// <summary>A column's tasks got new ranks (the gap between two was worn out); their order is unchanged.</summary>
 public sealed record TasksReranked(Guid ColumnId, IReadOnlyList<TaskRank> Ranks) : IBoardEvent
 {
@@ -105,6 +111,12 @@ public sealed record ColumnMoved(Guid ColumnId, string Rank, int Position, int F
 public sealed record ColumnDeleted(Guid ColumnId) : IBoardEvent
 {
     public static string Name => "column:deleted";
+}
+
+/// <summary>A column came back from the trash: whole, as in <see cref="ColumnCreated"/>, its tasks (those that went with it) in rank order.</summary>
+public sealed record ColumnRestored(ColumnView Column) : IBoardEvent
+{
+    public static string Name => "column:restored";
 }
 
 public sealed record ColumnsReranked(IReadOnlyList<ColumnRank> Ranks) : IBoardEvent

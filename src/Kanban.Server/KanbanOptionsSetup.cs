@@ -33,6 +33,8 @@ public static class KanbanOptionsSetup
             yield return "EVENT_RETENTION must be at least 1.";
         if (o.HistoryDays < 1)
             yield return "HISTORY_DAYS must be at least 1 (days of history kept).";
+        if (o.TrashDays < 1)
+            yield return "TRASH_DAYS must be at least 1 (days a deleted task or column can be restored).";
         foreach (var origin in o.ClientOrigins.Where(c => !IsHttpUrl(c)))
             yield return $"CLIENT_URL: '{origin}' is not an http:// or https:// origin.";
         if (o.RateLimitPerSecond < 0)

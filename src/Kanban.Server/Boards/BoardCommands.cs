@@ -60,15 +60,16 @@ public sealed class BoardCommands(KanbanDb db, BoardWriter writer)
         var id = Limits.Id(boardId, "id");
         return await writer.WriteAsync(id, caller, BoardRole.Owner, async change =>
         {
-            var itemIds = await db.Tasks.Where(t => t.BoardId == id).Select(t => t.Id)
-                .Concat(db.Columns.Where(c => c.BoardId == id).Select(c => c.Id))
+            // Trash included: the board goes with everything it had.
+            var itemIds = await db.Tasks.IgnoreQueryFilters().Where(t => t.BoardId == id).Select(t => t.Id)
+                .Concat(db.Columns.IgnoreQueryFilters().Where(c => c.BoardId == id).Select(c => c.Id))
                 .ToListAsync(ct);
             db.RetiredIds.AddRange(itemIds.Append(id).Select(x => new RetiredId { Id = x }));
             var members = await db.Members.Where(m => m.BoardId == id).Select(m => m.UserId).ToListAsync(ct);
             change.Emit(new BoardDeleted(members));
             // The log goes with the board: board:deleted is published, never replayed.
-            await db.Tasks.Where(t => t.BoardId == id).ExecuteDeleteAsync(ct);
-            await db.Columns.Where(c => c.BoardId == id).ExecuteDeleteAsync(ct);
+            await db.Tasks.IgnoreQueryFilters().Where(t => t.BoardId == id).ExecuteDeleteAsync(ct);
+            await db.Columns.IgnoreQueryFilters().Where(c => c.BoardId == id).ExecuteDeleteAsync(ct);
             await db.Events.Where(e => e.BoardId == id).ExecuteDeleteAsync(ct);
             await db.Activities.Where(a => a.BoardId == id).ExecuteDeleteAsync(ct); // and its history
             await db.Members.Where(m => m.BoardId == id).ExecuteDeleteAsync(ct);

@@ -32,11 +32,7 @@ public sealed class BoardWriter(
             // savepoint around it (SAVEPOINT and RELEASE: two more statements under the lock) buys nothing.
             db.Database.AutoSavepointsEnabled = false;
 
-            // PostgreSQL: take the board's row lock first, so writers of one board queue here and
-            // writers of other boards do not. SQLite's immediate transaction already holds the
-            // database's one write lock.
-            if (!db.Database.IsSqlite()
-                && await db.Boards.Where(b => b.Id == boardId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Seq, b => b.Seq), ct) == 0)
+            if (!await LockAsync(boardId, ct))
                 throw RefusalException.NotFound("Board");
 
             // The board, the caller's role on it and the caller's name, in one round trip.
@@ -64,6 +60,39 @@ public sealed class BoardWriter(
             db.ChangeTracker.Clear();
         }
     }
+
+    /// <summary>
+    /// Housekeeping of a board that is no one's change (no caller, no event, nothing to publish):
+    /// in one transaction under the same gate and board lock as every change, so it never
+    /// interleaves with one. Does nothing when the board is gone.
+    /// </summary>
+    public async Task MaintainAsync(Guid boardId, Func<Task> work, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        using var pass = await gate.EnterAsync(boardId, ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (!await LockAsync(boardId, ct))
+                return;
+            await work();
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(CancellationToken.None);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: takes the board's row lock first, so writers of one board queue here and
+    /// writers of other boards do not (false: no such board). SQLite's immediate transaction
+    /// already holds the database's one write lock.
+    /// </summary>
+    private async Task<bool> LockAsync(Guid boardId, CancellationToken ct) =>
+        db.Database.IsSqlite()
+        || await db.Boards.Where(b => b.Id == boardId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Seq, b => b.Seq), ct) > 0;
 
     /// <summary>Timestamps to the millisecond, so every database stores exactly what events carry.</summary>
     public DateTimeOffset Now()

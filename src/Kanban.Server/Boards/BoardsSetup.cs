@@ -18,6 +18,9 @@ public static class BoardsSetup
         services.AddScoped<MemberCommands>();
         services.AddScoped<ColumnCommands>();
         services.AddScoped<TaskCommands>();
+        services.AddScoped<RestoreCommands>();
+        services.AddScoped<TrashReader>();
+        services.AddHostedService<TrashPurge>();
         services.AddScoped<LabelCommands>();
         services.AddScoped<ChecklistCommands>();
         services.AddScoped<CommentCommands>();

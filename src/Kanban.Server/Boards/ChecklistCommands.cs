@@ -130,7 +130,8 @@ public sealed class ChecklistCommands(KanbanDb db, BoardWriter writer, WriteQuer
         await db.ChecklistItems.Where(i => i.Id == itemId).Select(i => (Guid?)i.BoardId).SingleOrDefaultAsync(ct)
         ?? throw RefusalException.NotFound("Checklist item");
 
+    // An item of a task in the trash is out of reach with it (db.Tasks leaves trashed tasks out).
     private async Task<ChecklistItem> LoadAsync(Guid id, BoardChange change, CancellationToken ct) =>
-        await db.ChecklistItems.SingleOrDefaultAsync(i => i.Id == id && i.BoardId == change.Board.Id, ct)
+        await db.ChecklistItems.SingleOrDefaultAsync(i => i.Id == id && i.BoardId == change.Board.Id && db.Tasks.Any(t => t.Id == i.TaskId), ct)
         ?? throw RefusalException.NotFound("Checklist item");
 }

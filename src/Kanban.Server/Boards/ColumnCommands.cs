@@ -22,7 +22,9 @@ public sealed class ColumnCommands(KanbanDb db, BoardWriter writer)
 
         return await writer.WriteAsync(boardId, caller, BoardRole.Editor, async change =>
         {
-            var existing = await db.Columns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+            var existing = await db.Columns.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+            if (existing?.DeletedAt is not null)
+                throw RefusalException.Conflict("That column ID belonged to a deleted item.");
             if (existing is not null)
             {
                 if (existing.BoardId == boardId && existing.CreatedById == caller.UserId)
@@ -82,23 +84,24 @@ public sealed class ColumnCommands(KanbanDb db, BoardWriter writer)
         }, ct);
     }
 
-    /// <summary>Deletes the column and its tasks: one event, since the tasks go with it.</summary>
+    /// <summary>Moves the column and its tasks to the trash: one event, since the tasks go with it.</summary>
     public async Task<DeletePayload> DeleteAsync(Caller caller, string columnId, CancellationToken ct)
     {
         var id = Limits.Id(columnId, "id");
         return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
         {
             var column = await LoadAsync(id, change, ct);
-            var taskIds = await db.Tasks.Where(t => t.ColumnId == id).Select(t => t.Id).ToListAsync(ct);
-            db.RetiredIds.AddRange(taskIds.Append(id).Select(x => new RetiredId { Id = x }));
-            await db.Tasks.Where(t => t.ColumnId == id).ExecuteDeleteAsync(ct);
-            db.Columns.Remove(column);
-            change.Emit(new ColumnDeleted(id), Notes.ColumnDeleted(column, taskIds.Count));
+            await Trash.MarkAsync(change, column, db.Columns.Where(c => c.BoardId == column.BoardId && c.Id != id), ct);
+            // Its live tasks go with it (and come back with it); ones trashed on their own before stay as they are.
+            var tasks = await db.Tasks.Where(t => t.ColumnId == id).ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.DeletedAt, change.Now).SetProperty(t => t.DeletedById, change.Actor.Id)
+                .SetProperty(t => t.DeletedWithColumn, true), ct);
+            change.Emit(new ColumnDeleted(id), Notes.ColumnDeleted(column, tasks));
             return new DeletePayload(id);
         }, ct);
     }
 
-    private static ColumnsReranked Reranked(IReadOnlyList<Column> columns) =>
+    internal static ColumnsReranked Reranked(IReadOnlyList<Column> columns) =>
         new(columns.Select(c => new ColumnRank(c.Id, c.Rank)).ToList());
 
     private async Task<Guid> BoardOfAsync(Guid columnId, CancellationToken ct) =>

@@ -111,8 +111,9 @@ public sealed class CommentCommands(KanbanDb db, BoardWriter writer, UserDirecto
         await db.Comments.Where(c => c.Id == commentId).Select(c => (Guid?)c.BoardId).SingleOrDefaultAsync(ct)
         ?? throw RefusalException.NotFound("Comment");
 
+    // A comment of a task in the trash is out of reach with it (db.Tasks leaves trashed tasks out).
     private async Task<Comment> LoadAsync(Guid id, BoardChange change, CancellationToken ct) =>
-        await db.Comments.SingleOrDefaultAsync(c => c.Id == id && c.BoardId == change.Board.Id, ct)
+        await db.Comments.SingleOrDefaultAsync(c => c.Id == id && c.BoardId == change.Board.Id && db.Tasks.Any(t => t.Id == c.TaskId), ct)
         ?? throw RefusalException.NotFound("Comment");
 }
 

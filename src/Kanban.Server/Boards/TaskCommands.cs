@@ -37,7 +37,9 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
 
         return await writer.WriteAsync(boardId, caller, BoardRole.Editor, async change =>
         {
-            var existing = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
+            var existing = await db.Tasks.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
+            if (existing?.DeletedAt is not null)
+                throw RefusalException.Conflict("That task ID belonged to a deleted item.");
             if (existing is not null)
             {
                 // A retry of the caller's own create is safe: answer with the task as it is now.
@@ -169,21 +171,20 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
         return await ViewAsync(moved, movedCreator, ct);
     }
 
-    /// <summary>Deletes a task; its labels, assignees, checklist and comments go with it (the rows cascade).</summary>
+    /// <summary>Moves a task to the trash; its labels, assignees, checklist and comments stay with it.</summary>
     public async Task<DeletePayload> DeleteAsync(Caller caller, string taskId, CancellationToken ct)
     {
         var id = Limits.Id(taskId, "id");
         return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
         {
             var (task, _) = await LoadAsync(id, change, ct);
-            db.Tasks.Remove(task);
-            db.RetiredIds.Add(new RetiredId { Id = id });
+            await Trash.MarkAsync(change, task, db.Tasks.Where(t => t.ColumnId == task.ColumnId && t.Id != id), ct);
             change.Emit(new TaskDeleted(id), Notes.TaskDeleted(task));
             return new DeletePayload(id);
         }, ct);
     }
 
-    private static Func<IReadOnlyList<BoardTask>, TasksReranked> Reranked(Guid columnId) =>
+    internal static Func<IReadOnlyList<BoardTask>, TasksReranked> Reranked(Guid columnId) =>
         tasks => new TasksReranked(columnId, tasks.Select(t => new TaskRank(t.Id, t.Rank)).ToList());
 
     private async Task<Guid> BoardOfAsync(Guid taskId, CancellationToken ct) =>

@@ -19,5 +19,8 @@ public sealed class SqliteKanbanDb(DbContextOptions<SqliteKanbanDb> options) : K
         model.Entity<Activity>().Property(x => x.At).HasConversion<SqliteTimestampConverter>();
         model.Entity<Comment>().Property(x => x.CreatedAt).HasConversion<SqliteTimestampConverter>();
         model.Entity<Comment>().Property(x => x.EditedAt).HasConversion<SqliteTimestampConverter>();
+        // Also what lets SQLite compare and order them (as the text sorts, all in UTC): trash and its purge.
+        model.Entity<BoardTask>().Property(x => x.DeletedAt).HasConversion<SqliteTimestampConverter>();
+        model.Entity<Column>().Property(x => x.DeletedAt).HasConversion<SqliteTimestampConverter>();
     }
 }

@@ -50,6 +50,13 @@ public sealed class KanbanQuery : ObjectGraphType
                 ctx.GetArgument<string?>("boardId") is { } board ? Limits.Id(board, "boardId") : null,
                 ctx.GetArgument("first", 50), ctx.CancellationToken));
 
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrashItemType>>>>("trash")
+            .Description("The board's deleted tasks and columns, newest first, until restored or purged after TRASH_DAYS. " +
+                "A column's tasks that went with it are not listed on their own (taskCount counts them).")
+            .Argument<NonNullGraphType<IdGraphType>>("boardId")
+            .ResolveAsync(async ctx => await ctx.Service<TrashReader>().ListAsync(
+                Limits.Id(ctx.GetArgument<string>("boardId"), "boardId"), ctx.Caller(), ctx.CancellationToken));
+
         Field<NonNullGraphType<EventPageType>>("boardEvents")
             .Argument<NonNullGraphType<IdGraphType>>("boardId")
             .Argument<NonNullGraphType<LongGraphType>>("afterSeq")

@@ -26,6 +26,17 @@ public static class Notes
         BoardUpdated b => new Note($"renamed the board {Q(b.Before.Name)} to {Q(b.Updates.Name)}") { Before = b.Before, After = b.Updates },
         BoardDeleted => new Note("deleted the board"),
         LabelCreated l => new Note($"created the label {Q(l.Label.Name)}") { After = new { name = l.Label.Name, color = l.Label.Color } },
+        // A restore keeps the task's version, so its entry has none (changedBy reads versions).
+        TaskRestored r => new Note($"restored {Q(r.Task.Title)} from the trash")
+        {
+            TaskId = r.Task.Id, ColumnId = r.Task.ColumnId,
+            After = new TaskFields { Title = r.Task.Title, Description = r.Task.Description },
+        },
+        ColumnRestored r => new Note($"restored the column {Q(r.Column.Name)}"
+                                     + (r.Column.Tasks is { Count: > 0 and var n } ? $" and its {n} {Plural("task", n)}" : "") + " from the trash")
+        {
+            ColumnId = r.Column.Id, After = new { name = r.Column.Name },
+        },
         _ => throw new InvalidOperationException($"{TEvent.Name} needs a history note from the change that emits it."),
     };
 

@@ -53,6 +53,8 @@ public abstract class ActivityTests(ServerFixture fixture)
         await ana.DataAsync("mutation($id: ID!) { deleteTask(id: $id) { id } }", new { id = old });
         await ana.CreateTaskAsync(done, "Shipped");
         await ana.DataAsync("mutation($id: ID!) { deleteColumn(id: $id) { id } }", new { id = done });
+        await ana.RestoreTaskAsync(old);
+        await ana.RestoreColumnAsync(done);
         await ana.DataAsync("mutation($b: ID!, $u: ID!) { removeMember(boardId: $b, userId: $u) { id } }", new { b = board, u = ben.UserId });
 
         var events = await ana.EventsAsync(board);
@@ -95,6 +97,8 @@ public abstract class ActivityTests(ServerFixture fixture)
             "Ana deleted the label “Defect”",
             "Ana deleted “Old”",
             "Ana deleted the column “Done” and its 1 task",
+            "Ana restored “Old” from the trash",
+            "Ana restored the column “Done” and its 1 task from the trash",
             "Ana removed Ben from the board",
         ];
         var summaries = history.Summaries();
