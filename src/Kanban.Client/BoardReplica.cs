@@ -88,6 +88,11 @@ public sealed class BoardReplica
             task["version"] = moved.Version;
             task["updatedAt"] = Value(moved.UpdatedAt);
         },
+        [TaskRestored.Name] = (r, e) =>
+        {
+            var restored = Read<TaskRestored>(e);
+            r._tasks[Key(restored.Task.Id)] = Node(restored.Task);
+        },
         [TaskDeleted.Name] = (r, e) => r._tasks.Remove(Key(Read<TaskDeleted>(e).TaskId)),
         [TasksReranked.Name] = (r, e) =>
         {
@@ -111,6 +116,13 @@ public sealed class BoardReplica
             r._columns.Remove(columnId);
             foreach (var id in r._tasks.Where(t => (string?)t.Value["columnId"] == columnId).Select(t => t.Key).ToList())
                 r._tasks.Remove(id);
+        },
+        [ColumnRestored.Name] = (r, e) =>
+        {
+            var column = Read<ColumnRestored>(e).Column;
+            foreach (var task in column.Tasks ?? [])
+                r._tasks[Key(task.Id)] = Node(task);
+            r.AddColumn(column);
         },
         [ColumnsReranked.Name] = (r, e) =>
         {

@@ -18,8 +18,11 @@ public sealed record TaskCreated(TaskView Task) : IBoardEvent
     public static string Name => "task:created";
 }
 
-/// <summary>Only the fields that changed are present in <see cref="Updates"/>.</summary>
-public sealed record TaskUpdated(Guid TaskId, TaskChanges Updates, int Version) : IBoardEvent
+/// <summary>
+/// Only the fields that changed are present in <see cref="Updates"/>; <see cref="Before"/> holds
+/// their old values (no <c>updatedAt</c>), what an undo sets them back to.
+/// </summary>
+public sealed record TaskUpdated(Guid TaskId, TaskChanges Updates, int Version, TaskFields Before) : IBoardEvent
 {
     public static string Name => "task:updated";
 }
@@ -43,7 +46,28 @@ public sealed record TaskChanges(
     public IReadOnlyList<string>? AssigneeIds { get; init; }
 }
 
-public sealed record TaskMoved(Guid TaskId, Guid FromColumn, Guid ToColumn, string Rank, int Position, int Version, DateTime UpdatedAt) : IBoardEvent
+/// <summary>Some of a task's fields, each absent when not given: <see cref="TaskUpdated.Before"/>'s old values.</summary>
+public sealed record TaskFields
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Title { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Description { get; init; }
+
+    /// <summary>Present with null when the task had no due date.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public NewValue<DateOnly?>? DueDate { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Guid>? LabelIds { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? AssigneeIds { get; init; }
+}
+
+/// <summary><see cref="FromPosition"/>: the task's 0-based index in <see cref="FromColumn"/> before the move (where an undo puts it back).</summary>
+public sealed record TaskMoved(Guid TaskId, Guid FromColumn, Guid ToColumn, string Rank, int Position, int Version, DateTime UpdatedAt, int FromPosition) : IBoardEvent
 {
     public static string Name => "task:moved";
 }
@@ -51,6 +75,12 @@ public sealed record TaskMoved(Guid TaskId, Guid FromColumn, Guid ToColumn, stri
 public sealed record TaskDeleted(Guid TaskId) : IBoardEvent
 {
     public static string Name => "task:deleted";
+}
+
+/// <summary>A task came back from the trash: whole, as in <see cref="TaskCreated"/>.</summary>
+public sealed record TaskRestored(TaskView Task) : IBoardEvent
+{
+    public static string Name => "task:restored";
 }
 
 /// <summary>A column's tasks got new ranks (the gap between two was worn out); their order is unchanged.</summary>
@@ -66,12 +96,13 @@ public sealed record ColumnCreated(ColumnView Column) : IBoardEvent
     public static string Name => "column:created";
 }
 
-public sealed record ColumnUpdated(Guid ColumnId, NameChange Updates) : IBoardEvent
+public sealed record ColumnUpdated(Guid ColumnId, NameChange Updates, NameChange Before) : IBoardEvent
 {
     public static string Name => "column:updated";
 }
 
-public sealed record ColumnMoved(Guid ColumnId, string Rank, int Position) : IBoardEvent
+/// <summary><see cref="FromPosition"/>: the column's 0-based index on the board before the move.</summary>
+public sealed record ColumnMoved(Guid ColumnId, string Rank, int Position, int FromPosition) : IBoardEvent
 {
     public static string Name => "column:moved";
 }
@@ -82,6 +113,12 @@ public sealed record ColumnDeleted(Guid ColumnId) : IBoardEvent
     public static string Name => "column:deleted";
 }
 
+/// <summary>A column came back from the trash: whole, as in <see cref="ColumnCreated"/>, its tasks (those that went with it) in rank order.</summary>
+public sealed record ColumnRestored(ColumnView Column) : IBoardEvent
+{
+    public static string Name => "column:restored";
+}
+
 public sealed record ColumnsReranked(IReadOnlyList<ColumnRank> Ranks) : IBoardEvent
 {
     public static string Name => "columns:reranked";
@@ -89,7 +126,7 @@ public sealed record ColumnsReranked(IReadOnlyList<ColumnRank> Ranks) : IBoardEv
 
 public sealed record ColumnRank(Guid ColumnId, string Rank);
 
-public sealed record BoardUpdated(NameChange Updates) : IBoardEvent
+public sealed record BoardUpdated(NameChange Updates, NameChange Before) : IBoardEvent
 {
     public static string Name => "board:updated";
 }

@@ -27,6 +27,11 @@ public sealed class KanbanOptions
     /// <summary>Events kept per board; a client further behind gets a fresh snapshot.</summary>
     [ConfigurationKeyName("EVENT_RETENTION")] public int EventRetention { get; set; } = 10_000;
 
+    /// <summary>Days a board's history (its activity) is kept, whatever <see cref="EventRetention"/> keeps of the event log.</summary>
+    [ConfigurationKeyName("HISTORY_DAYS")] public int HistoryDays { get; set; } = 365;
+    /// <summary>Days a deleted task or column stays in its board's trash (restorable) before it is purged for good.</summary>
+    [ConfigurationKeyName("TRASH_DAYS")] public int TrashDays { get; set; } = 30;
+
     /// <summary>Comma-separated browser origins allowed by CORS, with credentials.</summary>
     [ConfigurationKeyName("CLIENT_URL")] public string? ClientUrl { get; set; }
 

@@ -31,6 +31,10 @@ public static class KanbanOptionsSetup
             yield return "DATABASE_URL must look like postgres://user:password@host:port/database.";
         if (o.EventRetention < 1)
             yield return "EVENT_RETENTION must be at least 1.";
+        if (o.HistoryDays < 1)
+            yield return "HISTORY_DAYS must be at least 1 (days of history kept).";
+        if (o.TrashDays < 1)
+            yield return "TRASH_DAYS must be at least 1 (days a deleted task or column can be restored).";
         foreach (var origin in o.ClientOrigins.Where(c => !IsHttpUrl(c)))
             yield return $"CLIENT_URL: '{origin}' is not an http:// or https:// origin.";
         if (o.RateLimitPerSecond < 0)

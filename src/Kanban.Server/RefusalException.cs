@@ -28,9 +28,13 @@ public sealed class RefusalException(string code, string message) : Exception(me
     /// <summary>The item as it is now, for a CONFLICT on <c>expectedVersion</c>.</summary>
     public object? Current { get; private init; }
 
+    /// <summary>For a CONFLICT on <c>expectedVersion</c>: who made the change it ran into, when the history still tells.</summary>
+    public UserView? ChangedBy { get; private init; }
+
     public static RefusalException Validation(string field, string message) => new(ErrorCodes.Validation, message) { Field = field };
     public static RefusalException NotFound(string what) => new(ErrorCodes.NotFound, $"{what} not found.");
     public static RefusalException Forbidden(string message = "You are not allowed to do this on this board.") => new(ErrorCodes.Forbidden, message);
-    public static RefusalException Conflict(string message, object? current = null) => new(ErrorCodes.Conflict, message) { Current = current };
+    public static RefusalException Conflict(string message, object? current = null, UserView? changedBy = null) =>
+        new(ErrorCodes.Conflict, message) { Current = current, ChangedBy = changedBy };
     public static RefusalException Unauthenticated() => new(ErrorCodes.Unauthenticated, "Sign in first.");
 }

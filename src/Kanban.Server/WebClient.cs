@@ -17,15 +17,23 @@ public static class WebClient
         return next(http);
     });
 
-    /// <summary>The files in wwwroot (Vite's hashed assets cached for good), and index.html for every other path so a board's URL survives a reload.</summary>
+    /// <summary>
+    /// The files in wwwroot (Vite's hashed assets cached for good; the service worker and index.html
+    /// revalidated), and index.html for every other path so a board's URL survives a reload.
+    /// </summary>
     public static WebApplication UseWebClient(this WebApplication app)
     {
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = file =>
             {
-                if (file.Context.Request.Path.StartsWithSegments("/assets"))
+                var path = file.Context.Request.Path;
+                if (path.StartsWithSegments("/assets"))
                     file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                // The service worker and the page that names the current assets are checked on every
+                // load, so a new version reaches people on their next visit.
+                else if (path == "/sw.js" || path == "/index.html" || path == "/manifest.webmanifest")
+                    file.Context.Response.Headers.CacheControl = "no-cache";
             },
         });
         app.MapFallbackToFile("index.html");

@@ -1,6 +1,7 @@
 using Kanban.Server.Auth;
 using Kanban.Server.Data;
 using Kanban.Server.Events;
+using Kanban.Server.History;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Server.Boards;
@@ -46,8 +47,8 @@ public sealed class BoardCommands(KanbanDb db, BoardWriter writer)
         {
             if (change.Board.Name != name)
             {
+                change.Emit(new BoardUpdated(new NameChange(name), new NameChange(change.Board.Name)));
                 change.Board.Name = name;
-                change.Emit(new BoardUpdated(new NameChange(name)));
             }
             return Task.FromResult(ViewOf.Board(change.Board));
         }, ct);
@@ -59,18 +60,21 @@ public sealed class BoardCommands(KanbanDb db, BoardWriter writer)
         var id = Limits.Id(boardId, "id");
         return await writer.WriteAsync(id, caller, BoardRole.Owner, async change =>
         {
-            var itemIds = await db.Tasks.Where(t => t.BoardId == id).Select(t => t.Id)
-                .Concat(db.Columns.Where(c => c.BoardId == id).Select(c => c.Id))
+            // Trash included: the board goes with everything it had.
+            var itemIds = await db.Tasks.IgnoreQueryFilters().Where(t => t.BoardId == id).Select(t => t.Id)
+                .Concat(db.Columns.IgnoreQueryFilters().Where(c => c.BoardId == id).Select(c => c.Id))
                 .ToListAsync(ct);
             db.RetiredIds.AddRange(itemIds.Append(id).Select(x => new RetiredId { Id = x }));
             var members = await db.Members.Where(m => m.BoardId == id).Select(m => m.UserId).ToListAsync(ct);
             change.Emit(new BoardDeleted(members));
             // The log goes with the board: board:deleted is published, never replayed.
-            await db.Tasks.Where(t => t.BoardId == id).ExecuteDeleteAsync(ct);
-            await db.Columns.Where(c => c.BoardId == id).ExecuteDeleteAsync(ct);
+            await db.Tasks.IgnoreQueryFilters().Where(t => t.BoardId == id).ExecuteDeleteAsync(ct);
+            await db.Columns.IgnoreQueryFilters().Where(c => c.BoardId == id).ExecuteDeleteAsync(ct);
             await db.Events.Where(e => e.BoardId == id).ExecuteDeleteAsync(ct);
+            await db.Activities.Where(a => a.BoardId == id).ExecuteDeleteAsync(ct); // and its history
             await db.Members.Where(m => m.BoardId == id).ExecuteDeleteAsync(ct);
             db.Events.RemoveRange(change.Events);
+            db.Activities.RemoveRange(change.Entries);
             db.Remove(change.Board);
             return new DeletePayload(id);
         }, ct);

@@ -1,7 +1,7 @@
 namespace Kanban.Server.Boards;
 
 /// <summary>A task on a board ("BoardTask" so it does not clash with System.Threading.Tasks.Task).</summary>
-public sealed class BoardTask : IRanked
+public sealed class BoardTask : ITrashable
 {
     public Guid Id { get; set; }
     public Guid BoardId { get; set; }
@@ -30,4 +30,12 @@ public sealed class BoardTask : IRanked
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public required string CreatedById { get; set; }
+
+    public DateTimeOffset? DeletedAt { get; set; }
+    public string? DeletedById { get; set; }
+    public Guid? DeletedAfterId { get; set; }
+    public Guid? DeletedBeforeId { get; set; }
+
+    /// <summary>It went with its column, and comes back when the column does (not when deleted on its own before).</summary>
+    public bool DeletedWithColumn { get; set; }
 }

@@ -13,10 +13,11 @@ namespace Kanban.Server.Boards;
 /// the log has no gaps, and a change that fails (or changes nothing) leaves no trace.
 /// </summary>
 public sealed class BoardWriter(
-    KanbanDb db, WriteGate gate, IEventPublisher publisher, IOptions<KanbanOptions> options, TimeProvider clock, WriteQueries queries)
+    KanbanDb db, WriteGate gate, IEventPublisher publisher, IOptions<KanbanOptions> options, TimeProvider clock, WriteQueries queries, LastCommit lastCommit)
 {
     // Pruning on every write would cost a delete per mutation; every 64th keeps the window
-    // within 64 rows of EVENT_RETENTION, and reads enforce the window exactly anyway.
+    // within 64 rows of EVENT_RETENTION (and the history within 64 entries of HISTORY_DAYS), and
+    // reads enforce both windows exactly anyway.
     private const int PruneEvery = 64;
 
     public async Task<T> WriteAsync<T>(
@@ -31,11 +32,7 @@ public sealed class BoardWriter(
             // savepoint around it (SAVEPOINT and RELEASE: two more statements under the lock) buys nothing.
             db.Database.AutoSavepointsEnabled = false;
 
-            // PostgreSQL: take the board's row lock first, so writers of one board queue here and
-            // writers of other boards do not. SQLite's immediate transaction already holds the
-            // database's one write lock.
-            if (!db.Database.IsSqlite()
-                && await db.Boards.Where(b => b.Id == boardId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Seq, b => b.Seq), ct) == 0)
+            if (!await LockAsync(boardId, ct))
                 throw RefusalException.NotFound("Board");
 
             // The board, the caller's role on it and the caller's name, in one round trip.
@@ -53,6 +50,7 @@ public sealed class BoardWriter(
             await PruneAsync(board, ct);
             await SaveAsync(ct);
             await tx.CommitAsync(CancellationToken.None); // past this point the change stands: no cancelling
+            lastCommit.Committed(scope.Events[^1].Seq);
             publisher.Publish(scope.Events);
             return result;
         }
@@ -62,6 +60,39 @@ public sealed class BoardWriter(
             db.ChangeTracker.Clear();
         }
     }
+
+    /// <summary>
+    /// Housekeeping of a board that is no one's change (no caller, no event, nothing to publish):
+    /// in one transaction under the same gate and board lock as every change, so it never
+    /// interleaves with one. Does nothing when the board is gone.
+    /// </summary>
+    public async Task MaintainAsync(Guid boardId, Func<Task> work, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        using var pass = await gate.EnterAsync(boardId, ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (!await LockAsync(boardId, ct))
+                return;
+            await work();
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(CancellationToken.None);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: takes the board's row lock first, so writers of one board queue here and
+    /// writers of other boards do not (false: no such board). SQLite's immediate transaction
+    /// already holds the database's one write lock.
+    /// </summary>
+    private async Task<bool> LockAsync(Guid boardId, CancellationToken ct) =>
+        db.Database.IsSqlite()
+        || await db.Boards.Where(b => b.Id == boardId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Seq, b => b.Seq), ct) > 0;
 
     /// <summary>Timestamps to the millisecond, so every database stores exactly what events carry.</summary>
     public DateTimeOffset Now()
@@ -85,10 +116,14 @@ public sealed class BoardWriter(
 
     private async Task PruneAsync(Board board, CancellationToken ct)
     {
-        var retention = options.Value.EventRetention;
-        var oldest = board.Seq - retention;
-        if (oldest > 0 && board.Seq / PruneEvery != (board.Seq - 1) / PruneEvery)
+        if (board.Seq / PruneEvery == (board.Seq - 1) / PruneEvery)
+            return;
+        var oldest = board.Seq - options.Value.EventRetention;
+        if (oldest > 0)
             await db.Events.Where(e => e.BoardId == board.Id && e.Seq <= oldest).ExecuteDeleteAsync(ct);
+        // The history has its own window, in days: the event log's never shortens it.
+        var since = Now() - TimeSpan.FromDays(options.Value.HistoryDays);
+        await db.Activities.Where(a => a.BoardId == board.Id && a.At < since).ExecuteDeleteAsync(ct);
     }
 
     private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch

@@ -1,5 +1,6 @@
 using Kanban.Server.Auth;
 using Kanban.Server.Events;
+using Kanban.Server.History;
 
 namespace Kanban.Server.Boards;
 
@@ -10,16 +11,21 @@ public static class BoardsSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WriteQueries>();
         services.AddScoped<BoardWriter>();
+        services.AddScoped<LastCommit>();
         services.AddScoped<BoardReader>();
         services.AddScoped<TaskFinder>();
         services.AddScoped<BoardCommands>();
         services.AddScoped<MemberCommands>();
         services.AddScoped<ColumnCommands>();
         services.AddScoped<TaskCommands>();
+        services.AddScoped<RestoreCommands>();
+        services.AddScoped<TrashReader>();
+        services.AddHostedService<TrashPurge>();
         services.AddScoped<LabelCommands>();
         services.AddScoped<ChecklistCommands>();
         services.AddScoped<CommentCommands>();
         services.AddScoped<EventLog>();
+        services.AddScoped<ActivityReader>();
         services.AddScoped<UserDirectory>();
         return services;
     }

@@ -1,6 +1,7 @@
 using Kanban.Server.Auth;
 using Kanban.Server.Data;
 using Kanban.Server.Events;
+using Kanban.Server.History;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Server.Boards;
@@ -21,7 +22,9 @@ public sealed class ColumnCommands(KanbanDb db, BoardWriter writer)
 
         return await writer.WriteAsync(boardId, caller, BoardRole.Editor, async change =>
         {
-            var existing = await db.Columns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+            var existing = await db.Columns.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+            if (existing?.DeletedAt is not null)
+                throw RefusalException.Conflict("That column ID belonged to a deleted item.");
             if (existing is not null)
             {
                 if (existing.BoardId == boardId && existing.CreatedById == caller.UserId)
@@ -54,8 +57,8 @@ public sealed class ColumnCommands(KanbanDb db, BoardWriter writer)
             var column = await LoadAsync(id, change, ct);
             if (column.Name != name)
             {
+                change.Emit(new ColumnUpdated(id, new NameChange(name), new NameChange(column.Name)));
                 column.Name = name;
-                change.Emit(new ColumnUpdated(id, new NameChange(name)));
             }
             return ViewOf.Column(column, null);
         }, ct);
@@ -70,32 +73,35 @@ public sealed class ColumnCommands(KanbanDb db, BoardWriter writer)
             var column = await LoadAsync(id, change, ct);
             var siblings = db.Columns.Where(c => c.BoardId == column.BoardId && c.Id != id);
             var slot = await Placement.SlotAsync(siblings, index, Limits.ColumnsPerBoard, "index", ct);
-            if (slot.Position == await Placement.PositionOfAsync(siblings, column.Rank, ct))
+            var fromPosition = await Placement.PositionOfAsync(siblings, column.Rank, ct);
+            if (slot.Position == fromPosition)
                 return ViewOf.Column(column, null); // already there: not a change
 
             column.Rank = await change.RankAtAsync(siblings, slot, Reranked, ct);
-            change.Emit(new ColumnMoved(id, column.Rank, slot.Position));
+            var moved = new ColumnMoved(id, column.Rank, slot.Position, fromPosition);
+            change.Emit(moved, Notes.ColumnMoved(moved, column.Name));
             return ViewOf.Column(column, null);
         }, ct);
     }
 
-    /// <summary>Deletes the column and its tasks: one event, since the tasks go with it.</summary>
+    /// <summary>Moves the column and its tasks to the trash: one event, since the tasks go with it.</summary>
     public async Task<DeletePayload> DeleteAsync(Caller caller, string columnId, CancellationToken ct)
     {
         var id = Limits.Id(columnId, "id");
         return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
         {
             var column = await LoadAsync(id, change, ct);
-            var taskIds = await db.Tasks.Where(t => t.ColumnId == id).Select(t => t.Id).ToListAsync(ct);
-            db.RetiredIds.AddRange(taskIds.Append(id).Select(x => new RetiredId { Id = x }));
-            await db.Tasks.Where(t => t.ColumnId == id).ExecuteDeleteAsync(ct);
-            db.Columns.Remove(column);
-            change.Emit(new ColumnDeleted(id));
+            await Trash.MarkAsync(change, column, db.Columns.Where(c => c.BoardId == column.BoardId && c.Id != id), ct);
+            // Its live tasks go with it (and come back with it); ones trashed on their own before stay as they are.
+            var tasks = await db.Tasks.Where(t => t.ColumnId == id).ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.DeletedAt, change.Now).SetProperty(t => t.DeletedById, change.Actor.Id)
+                .SetProperty(t => t.DeletedWithColumn, true), ct);
+            change.Emit(new ColumnDeleted(id), Notes.ColumnDeleted(column, tasks));
             return new DeletePayload(id);
         }, ct);
     }
 
-    private static ColumnsReranked Reranked(IReadOnlyList<Column> columns) =>
+    internal static ColumnsReranked Reranked(IReadOnlyList<Column> columns) =>
         new(columns.Select(c => new ColumnRank(c.Id, c.Rank)).ToList());
 
     private async Task<Guid> BoardOfAsync(Guid columnId, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using Kanban.Server.Auth;
 using Kanban.Server.Data;
 using Kanban.Server.Events;
+using Kanban.Server.History;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Server.Boards;
@@ -41,7 +42,7 @@ public sealed class CommentCommands(KanbanDb db, BoardWriter writer, UserDirecto
             db.Comments.Add(comment);
             task.CommentCount++;
             var view = ViewOf.Comment(comment, change.Actor);
-            change.Emit(new CommentCreated(taskId, view));
+            change.Emit(new CommentCreated(taskId, view), Notes.CommentCreated(taskId, task.Title));
             return view;
         }, ct);
     }
@@ -59,7 +60,8 @@ public sealed class CommentCommands(KanbanDb db, BoardWriter writer, UserDirecto
             {
                 comment.Body = body;
                 comment.EditedAt = change.Now;
-                change.Emit(new CommentUpdated(comment.TaskId, id, new CommentChanges(body, change.Now.UtcDateTime)));
+                change.Emit(new CommentUpdated(comment.TaskId, id, new CommentChanges(body, change.Now.UtcDateTime)),
+                    Notes.CommentUpdated(comment.TaskId, await TaskTitleAsync(comment.TaskId, ct)));
             }
             return ViewOf.Comment(comment, change.Actor);
         }, ct);
@@ -77,7 +79,7 @@ public sealed class CommentCommands(KanbanDb db, BoardWriter writer, UserDirecto
             db.RetiredIds.Add(new RetiredId { Id = id });
             // The count changes in the database, not from what this change read, so it cannot drift.
             await db.Tasks.Where(t => t.Id == comment.TaskId).ExecuteUpdateAsync(s => s.SetProperty(t => t.CommentCount, t => t.CommentCount - 1), ct);
-            change.Emit(new CommentDeleted(comment.TaskId, id));
+            change.Emit(new CommentDeleted(comment.TaskId, id), Notes.CommentDeleted(comment.TaskId, await TaskTitleAsync(comment.TaskId, ct)));
             return new DeletePayload(id);
         }, ct);
     }
@@ -101,12 +103,17 @@ public sealed class CommentCommands(KanbanDb db, BoardWriter writer, UserDirecto
         return new CommentPage(rows.Take(first).Select(c => ViewOf.Comment(c, authors[c.AuthorId])).ToList(), rows.Count > first);
     }
 
+    /// <summary>The task's title, which the history names a comment's change by.</summary>
+    private async Task<string> TaskTitleAsync(Guid taskId, CancellationToken ct) =>
+        await db.Tasks.Where(t => t.Id == taskId).Select(t => t.Title).SingleAsync(ct);
+
     private async Task<Guid> BoardOfAsync(Guid commentId, CancellationToken ct) =>
         await db.Comments.Where(c => c.Id == commentId).Select(c => (Guid?)c.BoardId).SingleOrDefaultAsync(ct)
         ?? throw RefusalException.NotFound("Comment");
 
+    // A comment of a task in the trash is out of reach with it (db.Tasks leaves trashed tasks out).
     private async Task<Comment> LoadAsync(Guid id, BoardChange change, CancellationToken ct) =>
-        await db.Comments.SingleOrDefaultAsync(c => c.Id == id && c.BoardId == change.Board.Id, ct)
+        await db.Comments.SingleOrDefaultAsync(c => c.Id == id && c.BoardId == change.Board.Id && db.Tasks.Any(t => t.Id == c.TaskId), ct)
         ?? throw RefusalException.NotFound("Comment");
 }
 

@@ -10,6 +10,7 @@ namespace Kanban.Server.Boards;
 /// the task's title, description or comments, the last word perhaps as a prefix; a match in the
 /// title counts most, then the description, then a comment.
 /// User text reaches them only as parameters, and only as <see cref="SearchWords"/>' quoted words.
+/// Raw SQL passes by the model's trash filter, so each leaves trashed tasks out itself.
 /// </summary>
 internal static class FullTextSearch
 {
@@ -24,7 +25,7 @@ internal static class FullTextSearch
             JOIN "TaskSearchKeys" k ON k."Key" = s.rowid
             JOIN "Tasks" t ON t."Id" = k."TaskId"
             JOIN "Members" m ON m."BoardId" = t."BoardId" AND m."UserId" = {userId}
-            WHERE "TaskSearch" MATCH {words.Fts5Query()} AND ({boardId is null} OR t."BoardId" = {boardId ?? Guid.Empty})
+            WHERE "TaskSearch" MATCH {words.Fts5Query()} AND t."DeletedAt" IS NULL AND ({boardId is null} OR t."BoardId" = {boardId ?? Guid.Empty})
             ORDER BY bm25("TaskSearch", 10.0, 4.0, 1.0), t."Id"
             LIMIT {first}
             """);
@@ -46,7 +47,7 @@ internal static class FullTextSearch
             JOIN "Tasks" t ON t."Id" = f."Id"
             JOIN "Members" m ON m."BoardId" = t."BoardId" AND m."UserId" = {userId}
             CROSS JOIN q
-            WHERE ({boardId is null} OR t."BoardId" = {boardId ?? Guid.Empty})
+            WHERE t."DeletedAt" IS NULL AND ({boardId is null} OR t."BoardId" = {boardId ?? Guid.Empty})
               AND NOT EXISTS (
                   SELECT 1 FROM unnest({words.TsQueries().ToArray()}::text[]) AS w(word)
                   WHERE NOT (t."SearchVector" @@ to_tsquery('simple', w.word)

@@ -1,5 +1,6 @@
 using Kanban.Server.Auth;
 using Kanban.Server.Data;
+using Kanban.Server.History;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Server.Boards;
@@ -46,10 +47,14 @@ public sealed class LabelCommands(KanbanDb db, BoardWriter writer)
         return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
         {
             var label = await LoadAsync(id, change, ct);
+            var (oldName, oldColor) = (label.Name, label.Color);
             var newName = name is not null && name != label.Name ? label.Name = name : null;
             var newColor = input.Color is { } color && color != label.Color ? label.Color = color : (LabelColor?)null;
             if (newName is not null || newColor is not null)
-                change.Emit(new LabelUpdated(id, new LabelChanges(newName, newColor)));
+            {
+                var updated = new LabelUpdated(id, new LabelChanges(newName, newColor));
+                change.Emit(updated, Notes.LabelUpdated(updated, oldName, oldColor));
+            }
             return ViewOf.Label(label);
         }, ct);
     }
@@ -60,9 +65,10 @@ public sealed class LabelCommands(KanbanDb db, BoardWriter writer)
         var id = Limits.Id(labelId, "id");
         return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
         {
-            db.Labels.Remove(await LoadAsync(id, change, ct));
+            var label = await LoadAsync(id, change, ct);
+            db.Labels.Remove(label);
             db.RetiredIds.Add(new RetiredId { Id = id });
-            change.Emit(new LabelDeleted(id));
+            change.Emit(new LabelDeleted(id), Notes.LabelDeleted(label));
             return new DeletePayload(id);
         }, ct);
     }

@@ -20,6 +20,10 @@ public static class Limits
     public const int CommentLength = 10_000;
     public const int IdsPerList = 100;
     public const int MaxCommentPage = 200;
+    public const int MaxActivityPage = 200;
+
+    /// <summary>The tasks whose history one request may read (Task.activity is a query per task).</summary>
+    public const int ActivityTasksPerRequest = 20;
     public const int SearchTextLength = 200;
     public const int SearchPage = 100;
     public const int MyTasksPage = 500;

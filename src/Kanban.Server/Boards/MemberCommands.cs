@@ -1,6 +1,7 @@
 using Kanban.Server.Auth;
 using Kanban.Server.Data;
 using Kanban.Server.Events;
+using Kanban.Server.History;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Kanban.Server.Boards;
 /// Board membership: OWNERs manage it; anyone may leave. A board always keeps an OWNER. A member who
 /// goes is taken off the board's tasks as part of the same change.
 /// </summary>
-public sealed class MemberCommands(KanbanDb db, BoardWriter writer, ILookupNormalizer normalizer)
+public sealed class MemberCommands(KanbanDb db, BoardWriter writer, ILookupNormalizer normalizer, UserDirectory users)
 {
     /// <summary>Adds a member, or changes the role of one who is already there.</summary>
     public async Task<MemberView> AddAsync(Caller caller, string boardId, string email, BoardRole role, CancellationToken ct)
@@ -30,6 +31,7 @@ public sealed class MemberCommands(KanbanDb db, BoardWriter writer, ILookupNorma
             var existing = await db.Members.SingleOrDefaultAsync(m => m.BoardId == id && m.UserId == user.Id, ct);
             if (existing?.Role == role)
                 return member;
+            var oldRole = existing?.Role;
             if (existing is null)
                 db.Members.Add(new Member { BoardId = id, UserId = user.Id, Role = role });
             else
@@ -38,7 +40,7 @@ public sealed class MemberCommands(KanbanDb db, BoardWriter writer, ILookupNorma
                     await EnsureAnotherOwnerAsync(id, user.Id, ct);
                 existing.Role = role;
             }
-            change.Emit(new MemberAdded(member.WithoutEmail())); // every member hears it
+            change.Emit(new MemberAdded(member.WithoutEmail()), Notes.MemberAdded(member, oldRole)); // every member hears it
             return member;
         }, ct);
     }
@@ -60,7 +62,7 @@ public sealed class MemberCommands(KanbanDb db, BoardWriter writer, ILookupNorma
             db.Members.Remove(member);
             // Off every task of the board in this same change: clients do the same on member:removed.
             await db.TaskAssignees.Where(a => a.BoardId == id && a.UserId == userId).ExecuteDeleteAsync(ct);
-            change.Emit(new MemberRemoved(userId));
+            change.Emit(new MemberRemoved(userId), Notes.MemberRemoved(await users.ViewAsync(userId, ct), member.Role, userId == caller.UserId));
             return new DeletePayload(removed);
         }, ct);
     }

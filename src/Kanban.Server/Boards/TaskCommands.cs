@@ -1,6 +1,7 @@
 using Kanban.Server.Auth;
 using Kanban.Server.Data;
 using Kanban.Server.Events;
+using Kanban.Server.History;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Server.Boards;
@@ -22,7 +23,7 @@ public sealed record UpdateTaskInput(string Id, string? Title = null, string? De
 }
 
 /// <summary>Task mutations, each one change on the write path.</summary>
-public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory users, WriteQueries queries)
+public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory users, WriteQueries queries, ActivityReader history)
 {
     public async Task<TaskView> CreateAsync(Caller caller, CreateTaskInput input, CancellationToken ct)
     {
@@ -36,7 +37,9 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
 
         return await writer.WriteAsync(boardId, caller, BoardRole.Editor, async change =>
         {
-            var existing = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
+            var existing = await db.Tasks.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
+            if (existing?.DeletedAt is not null)
+                throw RefusalException.Conflict("That task ID belonged to a deleted item.");
             if (existing is not null)
             {
                 // A retry of the caller's own create is safe: answer with the task as it is now.
@@ -46,8 +49,8 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
             }
             if (await db.RetiredIds.AnyAsync(r => r.Id == id, ct))
                 throw RefusalException.Conflict("That task ID belonged to a deleted item.");
-            if (!await db.Columns.AnyAsync(c => c.Id == columnId && c.BoardId == boardId, ct))
-                throw RefusalException.NotFound("Column");
+            var columnName = await db.Columns.Where(c => c.Id == columnId && c.BoardId == boardId).Select(c => c.Name).SingleOrDefaultAsync(ct)
+                ?? throw RefusalException.NotFound("Column");
 
             var siblings = db.Tasks.Where(t => t.ColumnId == columnId);
             var slot = await Placement.SlotAsync(siblings, index, Limits.TasksPerColumn, "columnId", ct);
@@ -60,7 +63,7 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
             };
             db.Tasks.Add(task);
             var view = ViewOf.Task(task, change.Actor, TaskParts.None);
-            change.Emit(new TaskCreated(view));
+            change.Emit(new TaskCreated(view), Notes.TaskCreated(view, columnName));
             return view;
         }, ct);
     }
@@ -87,12 +90,14 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
             var newTitle = title is not null && title != task.Title ? title : null;
             var newDescription = description is not null && description != task.Description ? description : null;
             var newDueDate = dueDate is not null && dueDate.Value != task.DueDate ? dueDate : null;
-            if (input.ExpectedVersion is { } expected
-                && (expected > task.Version
-                    || (newTitle is not null && task.TitleVersion > expected)
-                    || (newDescription is not null && task.DescriptionVersion > expected)
-                    || (newDueDate is not null && task.DueDateVersion > expected)))
-                throw await ConflictAsync(task, creator, ct);
+            if (input.ExpectedVersion is { } expected)
+            {
+                // The latest version at which a field this update sets changed: after the caller's, a conflict.
+                var changedAt = Math.Max(newTitle is null ? 0 : task.TitleVersion,
+                    Math.Max(newDescription is null ? 0 : task.DescriptionVersion, newDueDate is null ? 0 : task.DueDateVersion));
+                if (expected > task.Version || changedAt > expected)
+                    throw await ConflictAsync(task, creator, changedAt > expected ? changedAt : null, ct);
+            }
 
             var parts = await TaskParts.OfAsync(db, id, ct);
             var newLabels = await TaskSets.LabelsAsync(db, task, parts.LabelIds, labels, ct);
@@ -100,6 +105,16 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
             if (newTitle is null && newDescription is null && newDueDate is null && newLabels is null && newAssignees is null)
                 return ViewOf.Task(task, creator, parts);
 
+            // The old values of what changes, read before it does: what an undo sets back.
+            var before = new TaskFields
+            {
+                Title = newTitle is null ? null : task.Title,
+                Description = newDescription is null ? null : task.Description,
+                DueDate = newDueDate is null ? null : new NewValue<DateOnly?>(task.DueDate),
+                LabelIds = newLabels is null ? null : parts.LabelIds,
+                AssigneeIds = newAssignees is null ? null : parts.AssigneeIds,
+            };
+            var oldTitle = task.Title;
             var version = ++task.Version;
             task.UpdatedAt = change.Now;
             if (newTitle is not null)
@@ -108,10 +123,11 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
                 (task.Description, task.DescriptionVersion) = (newDescription, version);
             if (newDueDate is not null)
                 (task.DueDate, task.DueDateVersion) = (newDueDate.Value, version);
-            change.Emit(new TaskUpdated(id, new TaskChanges(newTitle, newDescription, change.Now.UtcDateTime)
+            var updated = new TaskUpdated(id, new TaskChanges(newTitle, newDescription, change.Now.UtcDateTime)
             {
                 DueDate = newDueDate, LabelIds = newLabels, AssigneeIds = newAssignees,
-            }, version));
+            }, version, before);
+            change.Emit(updated, Notes.TaskUpdated(updated, oldTitle, task.ColumnId, await NamesAsync(parts, newLabels, newAssignees, ct)));
             return ViewOf.Task(task, creator, parts with { LabelIds = newLabels ?? parts.LabelIds, AssigneeIds = newAssignees ?? parts.AssigneeIds });
         }, ct);
     }
@@ -127,15 +143,17 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
         {
             var (task, creator) = await LoadAsync(id, change, ct);
             if (input.ExpectedVersion is { } expected && (expected > task.Version || task.PlaceVersion > expected))
-                throw await ConflictAsync(task, creator, ct);
+                throw await ConflictAsync(task, creator, task.PlaceVersion > expected ? task.PlaceVersion : null, ct);
             // The column's other tasks (compiled queries, as the LINQ below them would ask).
-            var count = await queries.OtherTasksInColumn(db, columnId, task.BoardId, id, ct)
+            var to = await queries.OtherTasksInColumn(db, columnId, task.BoardId, id, ct)
                 ?? throw RefusalException.Validation("columnId", "columnId must be a column of the task's board.");
 
             var siblings = db.Tasks.Where(t => t.ColumnId == columnId && t.Id != id);
-            var slot = Placement.SlotOf(count, index, Limits.TasksPerColumn, "columnId");
+            var slot = Placement.SlotOf(to.Count, index, Limits.TasksPerColumn, "columnId");
             var fromColumn = task.ColumnId;
-            if (fromColumn == columnId && slot.Position == await queries.OtherTasksBefore(db, columnId, id, task.Rank, ct))
+            // Where the task stands now (the undo's place) and its column's name: the one more query a move reads.
+            var from = await queries.OtherTasksBefore(db, fromColumn, id, task.Rank, ct) ?? throw RefusalException.NotFound("Column");
+            if (fromColumn == columnId && slot.Position == from.Count)
                 return (task, creator); // already there: not a change
 
             task.Rank = await change.RankAtAsync(siblings, slot,
@@ -144,7 +162,8 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
             task.ColumnId = columnId;
             task.PlaceVersion = ++task.Version;
             task.UpdatedAt = change.Now;
-            change.Emit(new TaskMoved(id, fromColumn, columnId, task.Rank, slot.Position, task.Version, change.Now.UtcDateTime));
+            var moved = new TaskMoved(id, fromColumn, columnId, task.Rank, slot.Position, task.Version, change.Now.UtcDateTime, from.Count);
+            change.Emit(moved, Notes.TaskMoved(moved, task.Title, from.Name, to.Name));
             return (task, creator);
         }, ct);
         // A move changes none of the task's labels, assignees or checklist: they are read after the
@@ -152,21 +171,20 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
         return await ViewAsync(moved, movedCreator, ct);
     }
 
-    /// <summary>Deletes a task; its labels, assignees, checklist and comments go with it (the rows cascade).</summary>
+    /// <summary>Moves a task to the trash; its labels, assignees, checklist and comments stay with it.</summary>
     public async Task<DeletePayload> DeleteAsync(Caller caller, string taskId, CancellationToken ct)
     {
         var id = Limits.Id(taskId, "id");
         return await writer.WriteAsync(await BoardOfAsync(id, ct), caller, BoardRole.Editor, async change =>
         {
             var (task, _) = await LoadAsync(id, change, ct);
-            db.Tasks.Remove(task);
-            db.RetiredIds.Add(new RetiredId { Id = id });
-            change.Emit(new TaskDeleted(id));
+            await Trash.MarkAsync(change, task, db.Tasks.Where(t => t.ColumnId == task.ColumnId && t.Id != id), ct);
+            change.Emit(new TaskDeleted(id), Notes.TaskDeleted(task));
             return new DeletePayload(id);
         }, ct);
     }
 
-    private static Func<IReadOnlyList<BoardTask>, TasksReranked> Reranked(Guid columnId) =>
+    internal static Func<IReadOnlyList<BoardTask>, TasksReranked> Reranked(Guid columnId) =>
         tasks => new TasksReranked(columnId, tasks.Select(t => new TaskRank(t.Id, t.Rank)).ToList());
 
     private async Task<Guid> BoardOfAsync(Guid taskId, CancellationToken ct) =>
@@ -179,9 +197,32 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
         return (row.Task, new UserView(row.Task.CreatedById, AppUser.NameOf(row.DisplayName, row.Email)));
     }
 
-    /// <summary>A CONFLICT carrying the task as it is, for the client to merge with.</summary>
-    private async Task<RefusalException> ConflictAsync(BoardTask task, UserView creator, CancellationToken ct) =>
-        RefusalException.Conflict("The task was changed by someone else.", await ViewAsync(task, creator, ct));
+    /// <summary>
+    /// A CONFLICT carrying the task as it is, for the client to merge with, and who made the change
+    /// at <paramref name="fieldVersion"/> (the version the conflicting field last changed at), from the history.
+    /// </summary>
+    private async Task<RefusalException> ConflictAsync(BoardTask task, UserView creator, int? fieldVersion, CancellationToken ct) =>
+        RefusalException.Conflict("The task was changed by someone else.", await ViewAsync(task, creator, ct),
+            fieldVersion is { } version ? await history.ChangedByAsync(task.Id, version, ct) : null);
+
+    /// <summary>The names of the labels and people an update adds or removes, by ID, for its history entry.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> NamesAsync(
+        TaskParts parts, IReadOnlyList<Guid>? labels, IReadOnlyList<string>? assignees, CancellationToken ct)
+    {
+        var names = new Dictionary<string, string>();
+        if (labels is not null)
+        {
+            var changed = labels.Except(parts.LabelIds).Union(parts.LabelIds.Except(labels)).ToList();
+            foreach (var label in await db.Labels.AsNoTracking().Where(l => changed.Contains(l.Id)).Select(l => new { l.Id, l.Name }).ToListAsync(ct))
+                names[label.Id.ToString()] = label.Name;
+        }
+        if (assignees is not null)
+        {
+            foreach (var (id, user) in await users.ViewsAsync(assignees.Except(parts.AssigneeIds).Union(parts.AssigneeIds.Except(assignees)), ct))
+                names[id] = user.Name;
+        }
+        return names;
+    }
 
     private async Task<TaskView> ViewAsync(BoardTask task, UserView creator, CancellationToken ct) =>
         ViewOf.Task(task, creator, await TaskParts.OfAsync(db, task.Id, ct));

@@ -7,6 +7,9 @@ namespace Kanban.Server.Boards;
 /// <summary>The board, the caller's role on it (null: no member) and the caller's name fields.</summary>
 public sealed record BoardAndCaller(Board Board, BoardRole? Role, string? DisplayName, string? Email);
 
+/// <summary>A column's name and a count of tasks in it.</summary>
+public sealed record NamedCount(string Name, int Count);
+
 /// <summary>A task with its creator's name fields.</summary>
 public sealed record TaskAndCreator(BoardTask Task, string? DisplayName, string? Email);
 
@@ -36,17 +39,22 @@ public sealed class WriteQueries
                 .Join(db.Users, t => t.CreatedById, u => u.Id, (t, u) => new TaskAndCreator(t, u.DisplayName, u.Email))
                 .SingleOrDefault());
 
-    /// <summary>How many other tasks a column of the board holds; null when the column is not on the board.</summary>
-    public readonly Func<KanbanDb, Guid, Guid, Guid, CancellationToken, Task<int?>> OtherTasksInColumn =
+    /// <summary>A column of the board's name and how many other tasks it holds; null when the column is not on the board.</summary>
+    public readonly Func<KanbanDb, Guid, Guid, Guid, CancellationToken, Task<NamedCount?>> OtherTasksInColumn =
         EF.CompileAsyncQuery((KanbanDb db, Guid columnId, Guid boardId, Guid taskId, CancellationToken ct) =>
             db.Columns.Where(c => c.Id == columnId && c.BoardId == boardId)
-                .Select(c => (int?)db.Tasks.Count(t => t.ColumnId == c.Id && t.Id != taskId))
+                .Select(c => new NamedCount(c.Name, db.Tasks.Count(t => t.ColumnId == c.Id && t.Id != taskId)))
                 .SingleOrDefault());
 
-    /// <summary>How many other tasks of the column rank before <c>rank</c>: the task's position among them.</summary>
-    public readonly Func<KanbanDb, Guid, Guid, string, CancellationToken, Task<int>> OtherTasksBefore =
+    /// <summary>
+    /// A column's name and how many other tasks of it rank before <c>rank</c>: the task's position
+    /// there (what a move's history and undo need of the column it leaves, in the one query).
+    /// </summary>
+    public readonly Func<KanbanDb, Guid, Guid, string, CancellationToken, Task<NamedCount?>> OtherTasksBefore =
         EF.CompileAsyncQuery((KanbanDb db, Guid columnId, Guid taskId, string rank, CancellationToken ct) =>
-            db.Tasks.Count(t => t.ColumnId == columnId && t.Id != taskId && string.Compare(t.Rank, rank) < 0));
+            db.Columns.Where(c => c.Id == columnId)
+                .Select(c => new NamedCount(c.Name, db.Tasks.Count(t => t.ColumnId == c.Id && t.Id != taskId && string.Compare(t.Rank, rank) < 0)))
+                .SingleOrDefault());
 
     /// <summary>The ranks of the column's other tasks in order, <c>take</c> of them from <c>skip</c>.</summary>
     public readonly Func<KanbanDb, Guid, Guid, int, int, IAsyncEnumerable<string>> OtherTaskRanks =

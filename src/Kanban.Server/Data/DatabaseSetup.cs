@@ -17,7 +17,7 @@ public static class DatabaseSetup
         var postgres = PostgresConnectionString(options);
         if (postgres is not null)
         {
-            services.AddDbContextPool<KanbanDb, PostgresKanbanDb>(o => o.UseNpgsql(postgres));
+            services.AddDbContextPool<KanbanDb, PostgresKanbanDb>(o => o.UseNpgsql(postgres).ConfigureWarnings(KanbanDb.Warnings));
             services.AddSingleton(new WriteGate(oneWriterForAllBoards: false));
             return services;
         }
@@ -25,7 +25,7 @@ public static class DatabaseSetup
         var dataDir = Path.GetFullPath(options.DataDir);
         Directory.CreateDirectory(dataDir);
         var sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir, "kanban.db"), Pooling = true };
-        services.AddDbContextPool<KanbanDb, SqliteKanbanDb>(o => o.UseSqlite(sqlite.ToString()).AddInterceptors(new SqlitePragmas()));
+        services.AddDbContextPool<KanbanDb, SqliteKanbanDb>(o => o.UseSqlite(sqlite.ToString()).AddInterceptors(new SqlitePragmas()).ConfigureWarnings(KanbanDb.Warnings));
         services.AddSingleton(new WriteGate(oneWriterForAllBoards: true));
         return services;
     }

@@ -1,6 +1,7 @@
 using Kanban.Server.Auth;
 using Kanban.Server.Boards;
 using Kanban.Server.Events;
+using Kanban.Server.History;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public abstract class KanbanDb(DbContextOptions options) : IdentityDbContext<App
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<BoardEvent> Events => Set<BoardEvent>();
+    public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<RetiredId> RetiredIds => Set<RetiredId>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SpentRefreshToken> SpentRefreshTokens => Set<SpentRefreshToken>();
@@ -51,6 +53,7 @@ public abstract class KanbanDb(DbContextOptions options) : IdentityDbContext<App
             c.Property(x => x.Rank).HasMaxLength(Limits.RankLength);
             c.HasIndex(x => new { x.BoardId, x.Rank });
             c.HasOne<Board>().WithMany().HasForeignKey(x => x.BoardId).OnDelete(DeleteBehavior.Cascade);
+            Trashable(c);
         });
         model.Entity<BoardTask>(t =>
         {
@@ -60,6 +63,7 @@ public abstract class KanbanDb(DbContextOptions options) : IdentityDbContext<App
             t.HasIndex(x => new { x.ColumnId, x.Rank });
             t.HasIndex(x => x.BoardId);
             t.HasOne<Column>().WithMany().HasForeignKey(x => x.ColumnId).OnDelete(DeleteBehavior.Cascade);
+            Trashable(t);
         });
         model.Entity<Label>(l =>
         {
@@ -103,6 +107,14 @@ public abstract class KanbanDb(DbContextOptions options) : IdentityDbContext<App
             e.HasKey(x => new { x.BoardId, x.Seq });
             e.HasOne<Board>().WithMany().HasForeignKey(x => x.BoardId).OnDelete(DeleteBehavior.Cascade);
         });
+        model.Entity<Activity>(a =>
+        {
+            // A board's page is one range read of the key; a task's, of (TaskId, Seq); pruning, of (BoardId, At).
+            a.HasKey(x => new { x.BoardId, x.Seq });
+            a.HasIndex(x => new { x.TaskId, x.Seq });
+            a.HasIndex(x => new { x.BoardId, x.At });
+            a.HasOne<Board>().WithMany().HasForeignKey(x => x.BoardId).OnDelete(DeleteBehavior.Cascade);
+        });
         model.Entity<SpentRefreshToken>(t =>
         {
             t.HasKey(x => x.Grant);
@@ -110,4 +122,22 @@ public abstract class KanbanDb(DbContextOptions options) : IdentityDbContext<App
             t.HasIndex(x => x.ExpiresAt);
         });
     }
+
+    /// <summary>
+    /// Trashed rows stay, and every LINQ read leaves them out: only what asks for trash
+    /// (<c>IgnoreQueryFilters</c>) sees them. The index serves the purge's look for old trash.
+    /// </summary>
+    private static void Trashable<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> item) where T : class, ITrashable
+    {
+        item.HasQueryFilter(x => x.DeletedAt == null);
+        item.HasIndex(x => x.DeletedAt);
+    }
+
+    /// <summary>
+    /// A trashed task keeps its labels, checklist and comments, whose rows have no filter of their
+    /// own: that is the point (they come back with it), so EF's warning about it is no news.
+    /// (Pooled contexts take their options where they are registered, not in OnConfiguring.)
+    /// </summary>
+    public static void Warnings(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder w) =>
+        w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning);
 }

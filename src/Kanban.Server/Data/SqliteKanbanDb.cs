@@ -1,5 +1,6 @@
 using Kanban.Server.Boards;
 using Kanban.Server.Events;
+using Kanban.Server.History;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Server.Data;
@@ -15,7 +16,11 @@ public sealed class SqliteKanbanDb(DbContextOptions<SqliteKanbanDb> options) : K
         model.Entity<BoardTask>().Property(x => x.CreatedAt).HasConversion<SqliteTimestampConverter>();
         model.Entity<BoardTask>().Property(x => x.UpdatedAt).HasConversion<SqliteTimestampConverter>();
         model.Entity<BoardEvent>().Property(x => x.At).HasConversion<SqliteTimestampConverter>();
+        model.Entity<Activity>().Property(x => x.At).HasConversion<SqliteTimestampConverter>();
         model.Entity<Comment>().Property(x => x.CreatedAt).HasConversion<SqliteTimestampConverter>();
         model.Entity<Comment>().Property(x => x.EditedAt).HasConversion<SqliteTimestampConverter>();
+        // Also what lets SQLite compare and order them (as the text sorts, all in UTC): trash and its purge.
+        model.Entity<BoardTask>().Property(x => x.DeletedAt).HasConversion<SqliteTimestampConverter>();
+        model.Entity<Column>().Property(x => x.DeletedAt).HasConversion<SqliteTimestampConverter>();
     }
 }

@@ -27,6 +27,8 @@ public sealed class ErrorMapping : IErrorInfoProvider
                     extensions["field"] = e.Field;
                 if (e.Current is not null)
                     extensions["current"] = JsonSerializer.SerializeToElement(e.Current, ContractJson.Options);
+                if (e.ChangedBy is not null)
+                    extensions["changedBy"] = JsonSerializer.SerializeToElement(e.ChangedBy, ContractJson.Options);
                 break;
             case DocumentError:
                 // Syntax, validation (unknown fields, wrong types), depth and complexity limits.

@@ -108,6 +108,8 @@ public static class GraphQLEndpoint
         }
 
         var result = await services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(options);
+        if (services.GetRequiredService<LastCommit>().Seq is { } seq)
+            (result.Extensions ??= [])["seq"] = seq;
         if (cached is null && result.Executed && options.Document is not null)
             documents.Add(request.Query!, request.OperationName, options.Document);
         // With the new media type, a request that never executed (syntax, validation) is a 400;

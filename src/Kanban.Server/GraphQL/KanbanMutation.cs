@@ -49,6 +49,15 @@ public sealed class KanbanMutation : ObjectGraphType
         Input<TaskType, MoveTaskInputType, MoveTaskInput, TaskCommands>("moveTask", async (s, c, i, ct) => await s.MoveAsync(c, i, ct));
         ById<TaskCommands>("deleteTask", (s, c, id, ct) => s.DeleteAsync(c, id, ct));
 
+        Field<NonNullGraphType<TaskType>>("restoreTask")
+            .Description("Brings a task back from the trash (EDITOR); emits task:restored. Not in the trash: the task as it is.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async ctx => await ctx.Service<RestoreCommands>().RestoreTaskAsync(ctx.Caller(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
+        Field<NonNullGraphType<ColumnType>>("restoreColumn")
+            .Description("Brings a column back from the trash with the tasks that went with it (EDITOR); emits column:restored. Not in the trash: the column as it is.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async ctx => await ctx.Service<RestoreCommands>().RestoreColumnAsync(ctx.Caller(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
+
         Input<LabelType, CreateLabelInputType, CreateLabelInput, LabelCommands>("createLabel", async (s, c, i, ct) => await s.CreateAsync(c, i, ct));
         Input<LabelType, UpdateLabelInputType, UpdateLabelInput, LabelCommands>("updateLabel", async (s, c, i, ct) => await s.UpdateAsync(c, i, ct));
         ById<LabelCommands>("deleteLabel", (s, c, id, ct) => s.DeleteAsync(c, id, ct));

@@ -4,6 +4,7 @@ using Kanban.Server.Auth;
 using Kanban.Server.Boards;
 using Kanban.Server.Events;
 using Kanban.Server.GraphQL.Types;
+using Kanban.Server.History;
 
 namespace Kanban.Server.GraphQL;
 
@@ -49,6 +50,13 @@ public sealed class KanbanQuery : ObjectGraphType
                 ctx.GetArgument<string?>("boardId") is { } board ? Limits.Id(board, "boardId") : null,
                 ctx.GetArgument("first", 50), ctx.CancellationToken));
 
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrashItemType>>>>("trash")
+            .Description("The board's deleted tasks and columns, newest first, until restored or purged after TRASH_DAYS. " +
+                "A column's tasks that went with it are not listed on their own (taskCount counts them).")
+            .Argument<NonNullGraphType<IdGraphType>>("boardId")
+            .ResolveAsync(async ctx => await ctx.Service<TrashReader>().ListAsync(
+                Limits.Id(ctx.GetArgument<string>("boardId"), "boardId"), ctx.Caller(), ctx.CancellationToken));
+
         Field<NonNullGraphType<EventPageType>>("boardEvents")
             .Argument<NonNullGraphType<IdGraphType>>("boardId")
             .Argument<NonNullGraphType<LongGraphType>>("afterSeq")
@@ -56,5 +64,16 @@ public sealed class KanbanQuery : ObjectGraphType
             .ResolveAsync(async ctx => await ctx.Service<EventLog>().AfterAsync(
                 Limits.Id(ctx.GetArgument<string>("boardId"), "boardId"), ctx.Caller(),
                 ctx.GetArgument<long>("afterSeq"), ctx.GetArgument("first", 500), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ActivityPageType>>("boardActivity")
+            .Description($"The board's history, newest first: first (1 to {Limits.MaxActivityPage}) entries with a seq below before " +
+                "and above after, each given; kept for HISTORY_DAYS.")
+            .Argument<NonNullGraphType<IdGraphType>>("boardId")
+            .Argument<LongGraphType>("before")
+            .Argument<LongGraphType>("after")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
+            .ResolveAsync(async ctx => await ctx.Service<ActivityReader>().BoardAsync(
+                Limits.Id(ctx.GetArgument<string>("boardId"), "boardId"), ctx.Caller(),
+                ctx.GetArgument<long?>("before"), ctx.GetArgument<long?>("after"), ctx.GetArgument("first", 50), ctx.CancellationToken));
     }
 }

@@ -43,7 +43,7 @@ public sealed class BoardLoadTests(ITestOutputHelper output)
             }
         }
 
-        async Task<(int Query, int Snapshot)> CommandsAsync()
+        async Task<(int Query, int Snapshot)> ReadOnceAsync()
         {
             var before = commands.Count;
             var answer = await ana.DataAsync(BoardWithNames, new { id = board });
@@ -53,6 +53,17 @@ public sealed class BoardLoadTests(ITestOutputHelper output)
             var joined = await connection.JoinAsync(board, null);
             Assert.Equal(5, joined.GetProperty("snapshot").GetProperty("columns")[0].GetProperty("tasks")[0].GetProperty("checklist").GetArrayLength());
             return (afterQuery - before, commands.Count - afterQuery);
+        }
+
+        // The counter sees every command of the server, and now and then one that is not the
+        // read's own lands inside it (the session check re-reading a stamp once its cache entry
+        // expires, a background job): the fewest of three reads is the read's own count.
+        async Task<(int Query, int Snapshot)> CommandsAsync()
+        {
+            var reads = new List<(int Query, int Snapshot)>();
+            for (var i = 0; i < 3; i++)
+                reads.Add(await ReadOnceAsync());
+            return (reads.Min(r => r.Query), reads.Min(r => r.Snapshot));
         }
 
         await AddTasksAsync(2);

@@ -19,6 +19,8 @@ public sealed partial class ConfigurationTests
 
     [Theory]
     [InlineData("EVENT_RETENTION", "0", "EVENT_RETENTION must be at least 1.")]
+    [InlineData("HISTORY_DAYS", "0", "HISTORY_DAYS must be at least 1")]
+    [InlineData("TRASH_DAYS", "0", "TRASH_DAYS must be at least 1")]
     [InlineData("TRUSTED_PROXIES", "10.0.0.0/8, nginx", "TRUSTED_PROXIES: 'nginx' is neither an address nor a CIDR range.")]
     [InlineData("DATABASE_URL", "mysql://db/kanban", "DATABASE_URL must look like postgres://")]
     [InlineData("EVENT_RETENTION", "many", "EVENT_RETENTION")]

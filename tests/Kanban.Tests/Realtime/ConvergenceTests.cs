@@ -75,7 +75,7 @@ public abstract class ConvergenceTests(ServerFixture fixture, ITestOutputHelper 
 
     /// <summary>
     /// A person acting on what their own board shows: create, edit, move within and across
-    /// columns, delete, and column create, rename, move and delete; labels, assignees and due
+    /// columns, delete and restore, and column create, rename, move, delete and restore; labels, assignees and due
     /// dates; checklist items; comments (their own to edit and delete). A change can lose a race
     /// with someone else's (the task, column, label or item is gone): that is refused and changes nothing.
     /// </summary>
@@ -84,6 +84,7 @@ public abstract class ConvergenceTests(ServerFixture fixture, ITestOutputHelper 
     {
         var random = new Random(seed);
         var myComments = new List<string>();
+        List<string> myDeletedTasks = [], myDeletedColumns = [];
         int changed = 0, refused = 0;
         T Any<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
         string[] Some(IReadOnlyList<string> ids) => ids.Where(_ => random.Next(3) == 0).ToArray();
@@ -102,15 +103,18 @@ public abstract class ConvergenceTests(ServerFixture fixture, ITestOutputHelper 
                     new { id = Any(columns), n = $"Renamed {seed}-{i}" }),
                 (< 14, _, _) => await api.SendAsync("mutation($id: ID!, $i: Int) { moveColumn(input: { id: $id, index: $i }) { id } }",
                     new { id = Any(columns), i = random.Next(0, columns.Count) }),
-                (< 16, > 3, _) => await api.SendAsync("mutation($id: ID!) { deleteColumn(id: $id) { id } }",
-                    new { id = Any(columns) }),
+                (< 16, > 3, _) => await DeleteAsync(api, "deleteColumn", Any(columns), myDeletedColumns),
+                (< 18, _, _) when myDeletedColumns.Count > 0 => await api.SendAsync("mutation($id: ID!) { restoreColumn(id: $id) { id } }",
+                    new { id = Any(myDeletedColumns) }),
                 (_, _, 0) or (< 50, _, _) => await api.SendAsync("mutation($c: ID!, $t: String!, $i: Int) { createTask(input: { columnId: $c, title: $t, index: $i }) { id } }",
                     new { c = Any(columns), t = $"Task {seed}-{i}", i = random.Next(0, 10) }),
                 (< 65, _, _) => await api.SendAsync("mutation($id: ID!, $t: String!) { updateTask(input: { id: $id, title: $t }) { id } }",
                     new { id = Any(tasks).Id, t = $"Edited {seed}-{i}" }),
                 (< 90, _, _) => await api.SendAsync("mutation($id: ID!, $c: ID!, $i: Int) { moveTask(input: { id: $id, columnId: $c, index: $i }) { id } }",
                     new { id = Any(tasks).Id, c = Any(columns), i = random.Next(0, 10) }),
-                (< 100, _, _) => await api.SendAsync("mutation($id: ID!) { deleteTask(id: $id) { id } }", new { id = Any(tasks).Id }),
+                (< 95, _, _) => await DeleteAsync(api, "deleteTask", Any(tasks).Id, myDeletedTasks),
+                (< 100, _, _) when myDeletedTasks.Count > 0 => await api.SendAsync("mutation($id: ID!) { restoreTask(id: $id) { id } }",
+                    new { id = Any(myDeletedTasks) }),
                 (< 105, _, _) when labels.Count < 8 || roll < 102 => await api.SendAsync(
                     "mutation($b: ID!, $n: String!, $c: LabelColor!) { createLabel(input: { boardId: $b, name: $n, color: $c }) { id } }",
                     new { b = board, n = $"Label {seed}-{i}", c = Colors[random.Next(Colors.Length)] }),
@@ -149,6 +153,15 @@ public abstract class ConvergenceTests(ServerFixture fixture, ITestOutputHelper 
     }
 
     private static readonly string[] Colors = ["GRAY", "RED", "ORANGE", "YELLOW", "GREEN", "TEAL", "BLUE", "PURPLE", "PINK"];
+
+    /// <summary>Deletes a task or column, noting it for a later restore (of something perhaps restored meanwhile: a no-op).</summary>
+    private static async Task<GraphQLResult> DeleteAsync(Api api, string mutation, string id, List<string> deleted)
+    {
+        var result = await api.SendAsync($"mutation($id: ID!) {{ {mutation}(id: $id) {{ id }} }}", new { id });
+        if (result.Errors.Length == 0)
+            deleted.Add(id);
+        return result;
+    }
 
     private static async Task<GraphQLResult> AddCommentAsync(Api api, string taskId, string body, List<string> mine)
     {

@@ -5,8 +5,11 @@ using System.Text.Json;
 namespace Kanban.Tests.Support;
 
 /// <summary>The answer to one GraphQL request.</summary>
-public sealed record GraphQLResult(int Status, JsonElement Data, JsonElement[] Errors)
+public sealed record GraphQLResult(int Status, JsonElement Data, JsonElement[] Errors, JsonElement Extensions = default)
 {
+    /// <summary><c>extensions.seq</c>: the seq of the last event the mutation logged, if it changed anything.</summary>
+    public long? Seq => Extensions.ValueKind == JsonValueKind.Object && Extensions.TryGetProperty("seq", out var s) ? s.GetInt64() : null;
+
     public string? Code => Errors.Length == 0 ? null : Errors[0].GetProperty("extensions").GetProperty("code").GetString();
 
     public string? Field => Errors.Length > 0 && Errors[0].GetProperty("extensions").TryGetProperty("field", out var f) ? f.GetString() : null;
@@ -57,7 +60,8 @@ public sealed class Api(HttpClient http, string userId, string email)
         var root = json.RootElement.Clone();
         var data = root.TryGetProperty("data", out var d) ? d : default;
         var errors = root.TryGetProperty("errors", out var e) ? e.EnumerateArray().ToArray() : [];
-        return new GraphQLResult((int)response.StatusCode, data, errors);
+        var extensions = root.TryGetProperty("extensions", out var x) ? x : default;
+        return new GraphQLResult((int)response.StatusCode, data, errors, extensions);
     }
 
     public static AuthenticationHeaderValue Bearer(string token) => new("Bearer", token);

@@ -3,8 +3,8 @@ import { EventName, eventNames, fromLogged, fromPushed, isBoardEventName } from 
 
 describe('events', () => {
   it('names every contract event once', () => {
-    expect(new Set(eventNames).size).toBe(25);
-    expect(eventNames).toEqual(expect.arrayContaining(['label:deleted', 'checklistItem:moved', 'comment:updated']));
+    expect(new Set(eventNames).size).toBe(27);
+    expect(eventNames).toEqual(expect.arrayContaining(['label:deleted', 'checklistItem:moved', 'comment:updated', 'task:restored', 'column:restored']));
     expect(isBoardEventName(EventName.PresenceChanged)).toBe(false);
     expect(isBoardEventName(EventName.TaskMoved)).toBe(true);
   });

@@ -7,11 +7,13 @@ export const EventName = {
   TaskUpdated: 'task:updated',
   TaskMoved: 'task:moved',
   TaskDeleted: 'task:deleted',
+  TaskRestored: 'task:restored',
   TasksReranked: 'tasks:reranked',
   ColumnCreated: 'column:created',
   ColumnUpdated: 'column:updated',
   ColumnMoved: 'column:moved',
   ColumnDeleted: 'column:deleted',
+  ColumnRestored: 'column:restored',
   ColumnsReranked: 'columns:reranked',
   BoardUpdated: 'board:updated',
   BoardDeleted: 'board:deleted',
@@ -71,6 +73,10 @@ export interface TaskMoved extends Envelope<typeof EventName.TaskMoved> {
 export interface TaskDeleted extends Envelope<typeof EventName.TaskDeleted> {
   taskId: string;
 }
+/** A task back from the trash, whole as in task:created. */
+export interface TaskRestored extends Envelope<typeof EventName.TaskRestored> {
+  task: Task;
+}
 export interface TasksReranked extends Envelope<typeof EventName.TasksReranked> {
   columnId: string;
   ranks: { taskId: string; rank: string }[];
@@ -93,6 +99,10 @@ export interface ColumnMoved extends Envelope<typeof EventName.ColumnMoved> {
 }
 export interface ColumnDeleted extends Envelope<typeof EventName.ColumnDeleted> {
   columnId: string;
+}
+/** A column back from the trash, whole as in column:created; `tasks` are those that went with it, in rank order. */
+export interface ColumnRestored extends Envelope<typeof EventName.ColumnRestored> {
+  column: ColumnWithTasks;
 }
 export interface ColumnsReranked extends Envelope<typeof EventName.ColumnsReranked> {
   ranks: { columnId: string; rank: string }[];
@@ -179,11 +189,13 @@ export type BoardEvent =
   | TaskUpdated
   | TaskMoved
   | TaskDeleted
+  | TaskRestored
   | TasksReranked
   | ColumnCreated
   | ColumnUpdated
   | ColumnMoved
   | ColumnDeleted
+  | ColumnRestored
   | ColumnsReranked
   | BoardUpdated
   | BoardDeleted

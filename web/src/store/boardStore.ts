@@ -37,6 +37,7 @@ export interface BoardView {
 const flashedTask = (event: BoardEvent): string | null => {
   switch (event.type) {
     case EventName.TaskCreated:
+    case EventName.TaskRestored:
       return event.task.id;
     case EventName.TaskUpdated:
     case EventName.TaskMoved:

@@ -50,12 +50,14 @@ export function settledBy(changes: readonly PendingChange[], events: readonly Bo
 export function keyOf(event: BoardEvent): string | null {
   switch (event.type) {
     case EventName.TaskCreated:
+    case EventName.TaskRestored:
       return `task:${event.task.id}`;
     case EventName.TaskUpdated:
     case EventName.TaskMoved:
     case EventName.TaskDeleted:
       return `task:${event.taskId}`;
     case EventName.ColumnCreated:
+    case EventName.ColumnRestored:
       return `column:${event.column.id}`;
     case EventName.ColumnUpdated:
     case EventName.ColumnMoved:

@@ -65,6 +65,15 @@ describe('applyEvent', () => {
     expect(s.tasks.t1).toBeUndefined();
   });
 
+  it('task:restored puts the task back whole, in rank order', () => {
+    let s = applyEvent(loaded(), event(EventName.TaskDeleted, 6, { taskId: 't1' }));
+    const restored = task('t1', TODO, 'a2', { title: 'Back', checklist: [{ id: 'i1', taskId: 't1', text: 'step', done: true, rank: 'a0' }], commentCount: 2 });
+    s = applyEvent(s, event(EventName.TaskRestored, 7, { task: restored }));
+    expect(s.seq).toBe(7);
+    expect(s.tasks.t1).toEqual(restored);
+    expect(tasksOf(s, TODO).map((t) => t.id)).toEqual(['t2', 't1']);
+  });
+
   it('tasks:reranked rewrites the keys of one column', () => {
     const s = applyEvent(loaded(), event(EventName.TasksReranked, 6, { columnId: TODO, ranks: [{ taskId: 't1', rank: 'b0' }, { taskId: 't2', rank: 'b1' }] }));
     expect(s.tasks.t1.rank).toBe('b0');
@@ -87,6 +96,16 @@ describe('applyEvent', () => {
     const s = applyEvent(loaded(), event(EventName.ColumnDeleted, 6, { columnId: TODO }));
     expect(s.columns[TODO]).toBeUndefined();
     expect(Object.keys(s.tasks)).toEqual([]);
+  });
+
+  it('column:restored puts the column back with its tasks in their order', () => {
+    let s = applyEvent(loaded(), event(EventName.ColumnDeleted, 6, { columnId: TODO }));
+    const tasks = [task('t1', TODO, 'a0'), task('t2', TODO, 'a1')];
+    s = applyEvent(s, event(EventName.ColumnRestored, 7, { column: { id: TODO, boardId: BOARD, name: 'To do', rank: 'a0', tasks } }));
+    expect(s.seq).toBe(7);
+    expect(orderedColumns(s).map((c) => c.id)).toEqual([TODO, DONE]);
+    expect(s.columns[TODO]).toEqual({ id: TODO, boardId: BOARD, name: 'To do', rank: 'a0' });
+    expect(tasksOf(s, TODO)).toEqual(tasks);
   });
 
   it('board:updated renames; board:deleted marks the board gone', () => {

@@ -80,6 +80,13 @@ export function removeColumn(state: BoardState, columnId: string): BoardState {
   return { ...state, columns: omit(state.columns, columnId), tasks };
 }
 
+/** A column back from the trash with the tasks that went with it. */
+export function restoreColumn(state: BoardState, column: ColumnWithTasks): BoardState {
+  let next = putColumn(state, column);
+  for (const task of column.tasks ?? []) next = upsertTask(next, task);
+  return next;
+}
+
 export function putMember(state: BoardState, member: Member): BoardState {
   return { ...state, members: { ...state.members, [member.user.id]: member } };
 }
@@ -129,6 +136,8 @@ function applyChange(state: BoardState, event: BoardEvent): BoardState {
       });
     case EventName.TaskDeleted:
       return removeTask(state, event.taskId);
+    case EventName.TaskRestored:
+      return upsertTask(state, event.task);
     case EventName.TasksReranked: {
       const tasks = { ...state.tasks };
       for (const { taskId, rank } of event.ranks) {
@@ -145,6 +154,8 @@ function applyChange(state: BoardState, event: BoardEvent): BoardState {
       return patchColumn(state, event.columnId, { rank: event.rank });
     case EventName.ColumnDeleted:
       return removeColumn(state, event.columnId);
+    case EventName.ColumnRestored:
+      return restoreColumn(state, event.column);
     case EventName.ColumnsReranked: {
       const columns = { ...state.columns };
       for (const { columnId, rank } of event.ranks) {

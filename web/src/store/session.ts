@@ -9,7 +9,12 @@ import { smallStore } from '../lib/smallStore';
 import { realtime } from '../realtime/connection';
 import { boardList } from './boardList';
 
-export type Session = { status: 'loading' } | { status: 'signedOut' } | { status: 'signedIn'; user: User };
+export type Session =
+  | { status: 'loading' }
+  | { status: 'signedOut' }
+  | { status: 'signedIn'; user: User }
+  /** The server gave no answer (offline, or it is down): whether the cookie is a session is not known yet. */
+  | { status: 'unreachable'; retrying: boolean };
 
 export const session = smallStore<Session>({ status: 'loading' });
 
@@ -28,17 +33,36 @@ onUnauthenticated(() => {
   if (session.get().status === 'signedIn') signedOut();
 });
 
-/** At start: is the cookie still a session? */
+/**
+ * At start: is the cookie still a session? Without an answer (offline, the server down) the
+ * person is not sent to the sign-in page: the app says it cannot reach the server and asks again
+ * when the browser is back online, or when they press "Try again".
+ */
 export async function restoreSession(): Promise<void> {
   try {
     signedIn(await fetchMe());
   } catch (error) {
     if (isApiError(error, ErrorCode.Unauthenticated)) signedOut();
-    else {
+    else if (isApiError(error, ErrorCode.Network)) {
+      session.set({ status: 'unreachable', retrying: false });
+      whenOnline(retrySession);
+    } else {
       session.set({ status: 'signedOut' });
       throw error;
     }
   }
+}
+
+/** Asks the server again after it could not be reached; a no-op once the answer is known. */
+export async function retrySession(): Promise<void> {
+  if (session.get().status !== 'unreachable') return;
+  session.set({ status: 'unreachable', retrying: true });
+  await restoreSession();
+}
+
+function whenOnline(then: () => Promise<void>): void {
+  if (typeof window === 'undefined') return;
+  window.addEventListener('online', () => void then(), { once: true });
 }
 
 export async function signIn(email: string, password: string): Promise<void> {

@@ -2,7 +2,7 @@ import type { User } from '../api/types';
 import { useSmallStore } from '../lib/smallStore';
 import { parseRoute, usePath } from '../routing/router';
 import { Link } from '../routing/Link';
-import { session } from '../store/session';
+import { retrySession, session } from '../store/session';
 import { AuthPage } from './AuthPage';
 import { BoardPage } from './board/BoardPage';
 import { BoardsPage } from './BoardsPage';
@@ -20,10 +20,26 @@ export function App() {
       {current.status === 'loading' && <p className="muted page-message">Loading…</p>}
       {current.status === 'signedOut' && <AuthPage />}
       {current.status === 'signedIn' && <SignedIn user={current.user} />}
+      {current.status === 'unreachable' && <Unreachable retrying={current.retrying} />}
       <Toasts />
       <ConfirmHost />
       <ConflictDialog />
     </>
+  );
+}
+
+/** The app opened (from the service worker's copy) but the server did not answer. */
+function Unreachable({ retrying }: { retrying: boolean }) {
+  return (
+    <main className="page">
+      <div className="empty" role="alert">
+        <p>Can’t reach the server: you may be offline.</p>
+        <p className="muted">Your boards will open as soon as the connection is back.</p>
+        <button type="button" className="button" onClick={() => void retrySession()} disabled={retrying}>
+          {retrying ? 'Trying…' : 'Try again'}
+        </button>
+      </div>
+    </main>
   );
 }
 

@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using Kanban.Server.Boards;
+using Kanban.Server.History;
 
 namespace Kanban.Server.GraphQL.Types;
 
@@ -52,6 +53,15 @@ public sealed class TaskType : ObjectGraphType<TaskView>
                 ctx.Caller();
                 return await ctx.Service<CommentCommands>().PageAsync(
                     ctx.Source.Id, ctx.GetArgument("first", 50), ctx.GetArgument<string?>("after"), ctx.CancellationToken);
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActivityType>>>>("activity")
+            .Description($"The task's history, newest first: first (1 to {Limits.MaxActivityPage}) entries. " +
+                $"A request reads the activity of at most {Limits.ActivityTasksPerRequest} tasks.")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
+            .ResolveAsync(async ctx =>
+            {
+                ctx.Caller();
+                return await ctx.Service<ActivityReader>().TaskAsync(ctx.Source.Id, ctx.GetArgument("first", 50), ctx.CancellationToken);
             });
     }
 

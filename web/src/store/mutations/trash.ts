@@ -1,17 +1,9 @@
 // Bringing deleted tasks and columns back from the board's trash.
 import * as api from '../../api/commands';
 import type { ColumnWithTasks, Task } from '../../api/types';
-import type { BoardState } from '../boardState';
 import type { BoardStore } from '../boardStore';
-import { putColumn, upsertTask } from '../reducer';
+import { restoreColumn as putRestoredColumn, upsertTask } from '../reducer';
 import { track } from './track';
-
-/** A restored column with the tasks that came back with it. */
-export function putRestoredColumn(state: BoardState, column: ColumnWithTasks): BoardState {
-  let next = putColumn(state, column);
-  for (const task of column.tasks ?? []) next = upsertTask(next, task);
-  return next;
-}
 
 /** Sends a task's restore; shown once answered (the trash holds only its title). */
 export function sendRestoreTask(store: BoardStore, taskId: string, failure: string, onError?: (error: unknown) => boolean): Promise<Task | undefined> {

@@ -155,6 +155,21 @@ namespace Kanban.Server.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("DeletedAfterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DeletedBeforeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DeletedById")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("DeletedWithColumn")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -195,6 +210,8 @@ namespace Kanban.Server.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("BoardId");
+
+                    b.HasIndex("DeletedAt");
 
                     b.HasIndex("ColumnId", "Rank");
 
@@ -248,6 +265,18 @@ namespace Kanban.Server.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("DeletedAfterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DeletedBeforeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DeletedById")
+                        .HasColumnType("text");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -260,6 +289,8 @@ namespace Kanban.Server.Data.Migrations.Postgres
                         .UseCollation("C");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt");
 
                     b.HasIndex("BoardId", "Rank");
 
@@ -425,6 +456,57 @@ namespace Kanban.Server.Data.Migrations.Postgres
                     b.HasKey("BoardId", "Seq");
 
                     b.ToTable("Events");
+                });
+
+            modelBuilder.Entity("Kanban.Server.History.Activity", b =>
+                {
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("ColumnId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("TaskVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("BoardId", "Seq");
+
+                    b.HasIndex("BoardId", "At");
+
+                    b.HasIndex("TaskId", "Seq");
+
+                    b.ToTable("Activities");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -684,6 +766,15 @@ namespace Kanban.Server.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Kanban.Server.Events.BoardEvent", b =>
+                {
+                    b.HasOne("Kanban.Server.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kanban.Server.History.Activity", b =>
                 {
                     b.HasOne("Kanban.Server.Boards.Board", null)
                         .WithMany()

@@ -151,6 +151,21 @@ namespace Kanban.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DeletedAfterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeletedBeforeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DeletedWithColumn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -191,6 +206,8 @@ namespace Kanban.Server.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("BoardId");
+
+                    b.HasIndex("DeletedAt");
 
                     b.HasIndex("ColumnId", "Rank");
 
@@ -244,6 +261,18 @@ namespace Kanban.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DeletedAfterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeletedBeforeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -255,6 +284,8 @@ namespace Kanban.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt");
 
                     b.HasIndex("BoardId", "Rank");
 
@@ -422,6 +453,58 @@ namespace Kanban.Server.Data.Migrations.Sqlite
                     b.HasKey("BoardId", "Seq");
 
                     b.ToTable("Events");
+                });
+
+            modelBuilder.Entity("Kanban.Server.History.Activity", b =>
+                {
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ColumnId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TaskVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BoardId", "Seq");
+
+                    b.HasIndex("BoardId", "At");
+
+                    b.HasIndex("TaskId", "Seq");
+
+                    b.ToTable("Activities");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -675,6 +758,15 @@ namespace Kanban.Server.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Kanban.Server.Events.BoardEvent", b =>
+                {
+                    b.HasOne("Kanban.Server.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kanban.Server.History.Activity", b =>
                 {
                     b.HasOne("Kanban.Server.Boards.Board", null)
                         .WithMany()
