@@ -165,6 +165,19 @@ public sealed class HistoryAndUndoTests(Browser browser, SqliteServer fixture, I
     }
 
     [Fact]
+    public async Task ATasksDialogShowsItsHistoryLive()
+    {
+        var (ana, ben, _) = await TwoPeopleOnABoardAsync();
+
+        await ana.Page.Column("To do").GetByRole(AriaRole.Button, new() { Name = "Pricing", Exact = true }).ClickAsync();
+        var history = ana.Page.GetByRole(AriaRole.Dialog, new() { Name = "Pricing" }).GetByRole(AriaRole.List, new() { Name = "Changes to this task" });
+        await Expect(history.Locator(".activity-summary")).ToHaveTextAsync(["Ana created “Pricing” in “To do”"]);
+
+        await ben.Page.MoveByKeyboardAsync(ben.Page.Column("To do").GetByRole(AriaRole.Button, new() { Name = "Move task: Pricing" }), "ArrowUp", "To do, position 1");
+        await Expect(history.Locator(".activity-summary")).ToHaveTextAsync(["Ben moved “Pricing” within “To do”", "Ana created “Pricing” in “To do”"]);
+    }
+
+    [Fact]
     public async Task AtPhoneWidthTheActivityAndTrashPanelsFitTheScreen()
     {
         const int width = 390, height = 844;
