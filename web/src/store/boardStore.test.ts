@@ -116,51 +116,86 @@ describe('BoardStore: our own changes', () => {
   it('shows a change at once and rolls it back when refused', () => {
     const { store } = makeStore();
     store.loadSnapshot(snapshot(5));
-    const handle = store.begin('task:new', (s) => placeTask(s, task('new', TODO, ''), TODO));
+    const handle = store.begin((s) => placeTask(s, task('new', TODO, ''), TODO));
     expect(ids(store)).toEqual(['t1', 't2', 'new']);
     store.cancel(handle);
     expect(ids(store)).toEqual(['t1', 't2']);
   });
 
-  it('keeps the answer on top until our own event arrives, then the state holds it', () => {
+  it('keeps the answer on top until the board reaches its seq, not before', () => {
     const { store } = makeStore();
     store.loadSnapshot(snapshot(5));
-    const handle = store.begin('task:t1', (s) => moveTaskTo(s, 't1', TODO, 1));
+    const handle = store.begin((s) => moveTaskTo(s, 't1', TODO, 1));
     expect(ids(store)).toEqual(['t2', 't1']);
     const answer = task('t1', TODO, 'a2', { version: 2 });
-    store.answer(handle, (s) => upsertTask(s, answer), (base) => base.tasks.t1.version >= 2);
-    // Someone else's rerank of the column (earlier seq) does not pull the task back.
+    store.answer(handle, (s) => upsertTask(s, answer), 7);
+    // Someone else's rerank of the column (an earlier seq) does not pull the task back.
     store.receive([event(EventName.TasksReranked, 6, { columnId: TODO, ranks: [{ taskId: 't1', rank: 'a0' }, { taskId: 't2', rank: 'a1' }] })]);
     expect(ids(store)).toEqual(['t2', 't1']);
     expect(store.getSnapshot().pending).toBe(1);
-    store.receive([event(EventName.TaskMoved, 7, { taskId: 't1', fromColumn: TODO, toColumn: TODO, rank: 'a2', position: 1, version: 2, updatedAt: 'x' }, ME)]);
+    // Whoever made event 7, the state now holds our change.
+    store.receive([event(EventName.TaskMoved, 7, { taskId: 't1', fromColumn: TODO, toColumn: TODO, rank: 'a2', position: 1, version: 2, updatedAt: 'x' })]);
     expect(store.getSnapshot().pending).toBe(0);
     expect(ids(store)).toEqual(['t2', 't1']);
   });
 
-  it('settles at once when our event came before the answer', () => {
+  it('settles at once when the board reached the seq before the answer came', () => {
     const { store } = makeStore();
     store.loadSnapshot(snapshot(5));
-    const handle = store.begin('column:c9', (s) => s);
-    store.receive([event(EventName.ColumnUpdated, 6, { columnId: 'c9', updates: { name: 'x' } }, ME)]);
-    store.answer(handle, (s) => s);
+    const handle = store.begin((s) => ({ ...s, name: 'Guess' }));
+    store.receive([event(EventName.BoardUpdated, 6, { updates: { name: 'Guess' } })]);
+    store.answer(handle, (s) => ({ ...s, name: 'Guess' }), 6);
     expect(store.getSnapshot().pending).toBe(0);
   });
 
-  it('drops an answered change after a while even without its event', async () => {
+  it('settles at once an answer without a seq: the write changed nothing', () => {
     const { store } = makeStore();
     store.loadSnapshot(snapshot(5));
-    const handle = store.begin('board', (s) => ({ ...s, name: 'Guess' }));
-    store.answer(handle, (s) => ({ ...s, name: 'Answer' }));
+    const handle = store.begin((s) => editTask(s, 't1', { title: 'Task t1' }));
+    store.answer(handle, (s) => s, null);
+    expect(store.getSnapshot().pending).toBe(0);
+  });
+
+  it('settles answers that come out of order each at its own seq', () => {
+    const { store } = makeStore();
+    store.loadSnapshot(snapshot(5));
+    const first = store.begin((s) => editTask(s, 't1', { title: 'One' }));
+    const second = store.begin((s) => editTask(s, 't2', { title: 'Two' }));
+    store.answer(second, (s) => editTask(s, 't2', { title: 'Two' }), 7);
+    store.answer(first, (s) => editTask(s, 't1', { title: 'One' }), 6);
+    store.receive([event(EventName.TaskUpdated, 6, { taskId: 't1', updates: { title: 'One' }, version: 2 })]);
+    expect(store.getSnapshot().pending).toBe(1);
+    expect(store.getSnapshot().board.tasks.t2.title).toBe('Two');
+    store.receive([event(EventName.TaskUpdated, 7, { taskId: 't2', updates: { title: 'Two' }, version: 2 })]);
+    expect(store.getSnapshot().pending).toBe(0);
+    expect(store.getSnapshot().board.tasks.t2.title).toBe('Two');
+  });
+
+  it('an answered change stays on top however long its event takes', async () => {
+    const { store } = makeStore();
+    store.loadSnapshot(snapshot(5));
+    const handle = store.begin((s) => ({ ...s, name: 'Guess' }));
+    store.answer(handle, (s) => ({ ...s, name: 'Answer' }), 9);
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(store.getSnapshot().board.name).toBe('Answer');
-    await vi.advanceTimersByTimeAsync(10_500);
+    expect(store.getSnapshot().pending).toBe(1);
+  });
+
+  it('a snapshot at or past the seq settles the change', () => {
+    const { store } = makeStore();
+    store.loadSnapshot(snapshot(5));
+    const handle = store.begin((s) => editTask(s, 't2', { title: 'Typing fast' }));
+    store.answer(handle, (s) => editTask(s, 't2', { title: 'Typing fast' }), 8);
+    store.loadSnapshot(snapshot(7));
+    expect(store.getSnapshot().pending).toBe(1);
+    store.loadSnapshot(snapshot(8));
     expect(store.getSnapshot().pending).toBe(0);
   });
 
   it('lays unconfirmed changes over a new snapshot', () => {
     const { store } = makeStore();
     store.loadSnapshot(snapshot(5));
-    store.begin('task:t2', (s) => editTask(s, 't2', { title: 'Typing fast' }));
+    store.begin((s) => editTask(s, 't2', { title: 'Typing fast' }));
     store.loadSnapshot(snapshot(8));
     expect(store.getSnapshot().board.tasks.t2.title).toBe('Typing fast');
     expect(store.confirmed.tasks.t2.title).toBe('Task t2');

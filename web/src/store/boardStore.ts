@@ -4,7 +4,7 @@ import type { BoardSnapshot } from '../api/types';
 import type { EventPage } from '../api/queries';
 import { EventName, fromLogged, type BoardEvent, type Viewer } from '../realtime/events';
 import { emptyBoard, type BoardState, type Draft } from './boardState';
-import { layOver, settledBy, type Change, type PendingChange } from './pendingChanges';
+import { layOver, type Change, type PendingChange } from './pendingChanges';
 import { applyEvent, applySnapshot, setDraft } from './reducer';
 import { sequence } from './sequencer';
 import { UndoHistory } from './undoHistory';
@@ -18,8 +18,6 @@ export interface BoardStoreDeps {
   fetchBoard(boardId: string): Promise<BoardSnapshot | null>;
   /** How long an early event waits for the gap before it to fill over the socket. */
   gapDelayMs?: number;
-  /** How long an answered change stays on top waiting for its event. */
-  answerTtlMs?: number;
   /** How long a task someone else changed stays highlighted. */
   flashMs?: number;
 }
@@ -77,7 +75,7 @@ export class BoardStore {
   constructor(boardId: string, me: string | null, deps: BoardStoreDeps) {
     this.boardId = boardId;
     this.base = emptyBoard(boardId, me);
-    this.deps = { gapDelayMs: 1000, answerTtlMs: 10_000, flashMs: 1800, ...deps };
+    this.deps = { gapDelayMs: 1000, flashMs: 1800, ...deps };
     this.history = new UndoHistory(deps.clientId);
   }
 
@@ -196,7 +194,6 @@ export class BoardStore {
     if (ready.length > 0) {
       let next = this.base;
       for (const event of ready) next = applyEvent(next, event);
-      this.changes = settledBy(this.changes, ready, this.deps.clientId);
       this.flash(ready);
       this.setBase(next);
       this.history.observe(ready);
@@ -221,26 +218,23 @@ export class BoardStore {
   // ---- our own changes -----------------------------------------------------------------
 
   /** Shows a change at once, before the server answers. */
-  begin(key: string, apply: Change): PendingHandle {
+  begin(apply: Change): PendingHandle {
     const id = this.nextId++;
-    this.changes = [...this.changes, { id, key, apply, answered: false, eventSeen: false }];
+    this.changes = [...this.changes, { id, apply, settlesAt: null }];
     this.changed();
     return id;
   }
 
   /**
-   * The server accepted: show its answer instead of the guess until the state holds it
-   * (`confirmed`), our own event for the item arrives, or a while has passed.
+   * The server accepted: its answer shows instead of the guess until the board's seq reaches
+   * `seq`, the seq of the last event the change logged. No seq: it changed nothing, done.
    */
-  answer(handle: PendingHandle, apply: Change, confirmed?: (base: BoardState) => boolean): void {
-    const change = this.changes.find((c) => c.id === handle);
-    if (!change) return;
-    if (change.eventSeen || confirmed?.(this.base)) {
+  answer(handle: PendingHandle, apply: Change, seq: number | null): void {
+    if (seq === null || (this.base.seq !== null && this.base.seq >= seq)) {
       this.cancel(handle);
       return;
     }
-    this.changes = this.changes.map((c) => (c.id === handle ? { ...c, apply, answered: true, confirmed } : c));
-    this.later(() => this.cancel(handle), this.deps.answerTtlMs);
+    this.changes = this.changes.map((c) => (c.id === handle ? { ...c, apply, settlesAt: seq } : c));
     this.changed();
   }
 
@@ -286,7 +280,8 @@ export class BoardStore {
   private setBase(next: BoardState): void {
     if (next === this.base) return;
     this.base = next;
-    this.changes = this.changes.filter((c) => !(c.answered && c.confirmed?.(next)));
+    const seq = next.seq;
+    if (seq !== null) this.changes = this.changes.filter((c) => c.settlesAt === null || c.settlesAt > seq);
     this.changed();
   }
 

@@ -14,10 +14,7 @@ export function renameBoard(store: BoardStore, name: string): Promise<unknown> {
     key: 'board',
     optimistic: (s) => ({ ...s, name: trimmed }),
     send: () => api.renameBoard(store.boardId, trimmed),
-    answered: (answer) => ({
-      apply: (s) => ({ ...s, name: answer.name }),
-      confirmed: (base) => base.name === answer.name,
-    }),
+    answered: (answer) => (s) => ({ ...s, name: answer.name }),
     failure: 'Couldn’t rename the board',
   });
 }
@@ -33,10 +30,7 @@ export async function addMember(store: BoardStore, email: string, role: Role, on
     key: `member:${email}`,
     optimistic: (s) => s,
     send: () => api.addMember(store.boardId, email.trim(), role),
-    answered: (answer) => ({
-      apply: (s) => putMember(s, answer),
-      confirmed: (base) => base.members[answer.user.id]?.role === answer.role,
-    }),
+    answered: (answer) => (s) => putMember(s, answer),
     failure: 'Couldn’t add the member',
     onError: (error) => {
       if (!onNoAccount || !isUnknownUser(error)) return false;
@@ -61,10 +55,7 @@ export function changeRole(store: BoardStore, member: Member, role: Role): Promi
       if (!email) throw new Error('Only an owner can change roles.');
       return api.addMember(store.boardId, email, role);
     },
-    answered: (answer) => ({
-      apply: (s) => putMember(s, answer),
-      confirmed: (base) => base.members[answer.user.id]?.role === answer.role,
-    }),
+    answered: (answer) => (s) => putMember(s, answer),
     failure: 'Couldn’t change the role',
   });
 }
@@ -75,7 +66,7 @@ export function removeMember(store: BoardStore, userId: string): Promise<unknown
     key: `member:${userId}`,
     optimistic: (s) => removeLocal(s, userId),
     send: () => api.removeMember(store.boardId, userId),
-    answered: () => ({ apply: (s) => removeLocal(s, userId), confirmed: (base) => !(userId in base.members) }),
+    answered: () => (s) => removeLocal(s, userId),
     failure: 'Couldn’t remove the member',
   });
 }

@@ -11,8 +11,6 @@ import { track } from './track';
 
 const key = (itemId: string) => `checklistItem:${itemId}`;
 
-const itemOf = (state: BoardState, taskId: string, itemId: string) => state.tasks[taskId]?.checklist.find((i) => i.id === itemId);
-
 /** A placeholder rank that puts the item at `index` of the list without it (the server picks the real one). */
 function rankAt(state: BoardState, taskId: string, itemId: string, index: number | undefined): string {
   const siblings = (state.tasks[taskId]?.checklist ?? []).filter((i) => i.id !== itemId);
@@ -29,7 +27,7 @@ export function addChecklistItem(store: BoardStore, taskId: string, text: string
     after: [`task:${taskId}`],
     optimistic: (s) => putChecklistItem(s, { id, taskId, text: trimmed, done: false, rank: rankAt(s, taskId, id, index) }),
     send: () => api.addChecklistItem({ id, taskId, text: trimmed, ...(index !== undefined && { index }) }),
-    answered: (answer) => ({ apply: (s) => putChecklistItem(s, answer), confirmed: (base) => itemOf(base, taskId, id) !== undefined || !(taskId in base.tasks) }),
+    answered: (answer) => (s) => putChecklistItem(s, answer),
     failure: 'Couldn’t add the checklist item',
   });
 }
@@ -42,14 +40,7 @@ export function updateChecklistItem(store: BoardStore, taskId: string, itemId: s
     key: key(itemId),
     optimistic: (s) => patchChecklistItem(s, taskId, itemId, updates),
     send: () => api.updateChecklistItem({ id: itemId, ...updates }),
-    answered: (answer) => ({
-      apply: (s) => patchChecklistItem(s, taskId, itemId, { text: answer.text, done: answer.done }),
-      confirmed: (base) => {
-        // An item added a moment ago may not be in the state yet: that is not confirmed.
-        const held = itemOf(base, taskId, itemId);
-        return held ? held.text === answer.text && held.done === answer.done : !(taskId in base.tasks);
-      },
-    }),
+    answered: (answer) => (s) => patchChecklistItem(s, taskId, itemId, { text: answer.text, done: answer.done }),
     failure: changes.done === undefined ? 'Couldn’t change the checklist item' : changes.done ? 'Couldn’t tick the checklist item' : 'Couldn’t untick the checklist item',
   });
 }
@@ -61,13 +52,7 @@ export function moveChecklistItem(store: BoardStore, taskId: string, itemId: str
     key: key(itemId),
     optimistic: (s) => patchChecklistItem(s, taskId, itemId, { rank: rankAt(s, taskId, itemId, index) }),
     send: () => api.moveChecklistItem({ id: itemId, index }),
-    answered: (answer) => ({
-      apply: (s) => patchChecklistItem(s, taskId, itemId, { rank: answer.rank }),
-      confirmed: (base) => {
-        const held = itemOf(base, taskId, itemId);
-        return held ? held.rank === answer.rank : !(taskId in base.tasks);
-      },
-    }),
+    answered: (answer) => (s) => patchChecklistItem(s, taskId, itemId, { rank: answer.rank }),
     failure: 'Couldn’t move the checklist item',
   });
 }
@@ -78,7 +63,7 @@ export function deleteChecklistItem(store: BoardStore, taskId: string, itemId: s
     key: key(itemId),
     optimistic: (s) => removeChecklistItem(s, taskId, itemId),
     send: () => api.deleteChecklistItem(itemId),
-    answered: () => ({ apply: (s) => removeChecklistItem(s, taskId, itemId), confirmed: (base) => !itemOf(base, taskId, itemId) }),
+    answered: () => (s) => removeChecklistItem(s, taskId, itemId),
     failure: 'Couldn’t delete the checklist item',
     onError: (error) => isApiError(error, ErrorCode.NotFound),
   });

@@ -12,14 +12,8 @@ import { track } from './track';
 
 const key = (columnId: string) => `column:${columnId}`;
 
-/** Columns have no version: the answer is settled once the state shows the same name and rank. */
-export const holds = (answer: Column) => ({
-  apply: (s: BoardState) => (answer.id in s.columns ? putColumn(s, answer) : s),
-  confirmed: (base: BoardState) => {
-    const column = base.columns[answer.id];
-    return !column || (column.name === answer.name && column.rank === answer.rank);
-  },
-});
+/** Shows the server's answer for a column until the state holds it (unless it is gone meanwhile). */
+export const showColumn = (answer: Column) => (s: BoardState) => (answer.id in s.columns ? putColumn(s, answer) : s);
 
 export function createColumn(store: BoardStore, name: string): Promise<Column | undefined> {
   const id = newId();
@@ -30,10 +24,7 @@ export function createColumn(store: BoardStore, name: string): Promise<Column | 
     after: ['columns'],
     optimistic: (s) => placeColumn(s, column),
     send: () => api.createColumn({ id, boardId: store.boardId, name: column.name }),
-    answered: (answer) => ({
-      apply: (s) => putColumn(s, answer),
-      confirmed: (base) => answer.id in base.columns,
-    }),
+    answered: (answer) => (s) => putColumn(s, answer),
     failure: 'Couldn’t add the column',
   });
   void store.history.record(created.then((answer) => answer && { kind: 'columnPresence', columnId: id, name: answer.name, verb: 'add' }));
@@ -47,7 +38,7 @@ export function renameColumn(store: BoardStore, columnId: string, name: string):
     key: key(columnId),
     optimistic: (s) => renameLocal(s, columnId, name.trim()),
     send: () => api.updateColumn({ id: columnId, name }),
-    answered: holds,
+    answered: showColumn,
     failure: 'Couldn’t rename the column',
   });
   void store.history.record(
@@ -65,7 +56,7 @@ export function moveColumn(store: BoardStore, columnId: string, index: number): 
     after: ['columns'],
     optimistic: (s) => moveColumnTo(s, columnId, index),
     send: () => api.moveColumn({ id: columnId, index }),
-    answered: holds,
+    answered: showColumn,
     failure: 'Couldn’t move the column',
   });
   void store.history.record(
@@ -82,7 +73,7 @@ export function deleteColumn(store: BoardStore, columnId: string): Promise<Chang
     key: key(columnId),
     optimistic: (s) => removeColumn(s, columnId),
     send: () => api.deleteColumn(columnId),
-    answered: () => ({ apply: (s) => removeColumn(s, columnId), confirmed: (base) => !(columnId in base.columns) }),
+    answered: () => (s) => removeColumn(s, columnId),
     failure: 'Couldn’t delete the column',
     onError: (error) => isApiError(error, ErrorCode.NotFound),
   });

@@ -51,7 +51,7 @@ export function addComment(store: BoardStore, taskId: string, body: string, me: 
     after: [`task:${taskId}`],
     optimistic: shown(comment),
     send: () => api.addComment({ id: comment.id, taskId, body: comment.body }),
-    answered: (answer) => ({ apply: shown(answer), confirmed: (base) => inThread(base, taskId, answer.id) !== undefined }),
+    answered: (answer) => shown(answer),
     failure: 'Couldn’t post the comment',
   });
 }
@@ -64,11 +64,7 @@ export function editComment(store: BoardStore, taskId: string, commentId: string
     key: key(commentId),
     optimistic: (s) => patchComment(s, taskId, commentId, { body: trimmed, editedAt: new Date().toISOString() }),
     send: () => api.editComment({ id: commentId, body: trimmed }),
-    answered: (answer) => ({
-      apply: (s) => patchComment(s, taskId, commentId, { body: answer.body, editedAt: answer.editedAt }),
-      // Not in the state yet (posted a moment ago, its event still on the way) is not confirmed.
-      confirmed: (base) => inThread(base, taskId, commentId)?.editedAt === answer.editedAt,
-    }),
+    answered: (answer) => (s) => patchComment(s, taskId, commentId, { body: answer.body, editedAt: answer.editedAt }),
     failure: 'Couldn’t save the comment',
   });
 }
@@ -81,7 +77,7 @@ export function deleteComment(store: BoardStore, taskId: string, commentId: stri
     key: key(commentId),
     optimistic: gone,
     send: () => api.deleteComment(commentId),
-    answered: () => ({ apply: gone, confirmed: (base) => base.comments[taskId]?.loaded === true && !inThread(base, taskId, commentId) }),
+    answered: () => gone,
     failure: 'Couldn’t delete the comment',
     onError: (error) => isApiError(error, ErrorCode.NotFound),
   });

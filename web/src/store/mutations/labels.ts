@@ -16,7 +16,7 @@ export function createLabel(store: BoardStore, name: string, color: LabelColor):
     key: key(label.id),
     optimistic: (s) => putLabel(s, label),
     send: () => api.createLabel(label),
-    answered: (answer) => ({ apply: (s) => putLabel(s, answer), confirmed: (base) => answer.id in base.labels }),
+    answered: (answer) => (s) => putLabel(s, answer),
     failure: 'Couldn’t create the label',
   });
 }
@@ -29,11 +29,7 @@ export function updateLabel(store: BoardStore, labelId: string, changes: { name?
     key: key(labelId),
     optimistic: (s) => patchLabel(s, labelId, updates),
     send: () => api.updateLabel({ id: labelId, ...updates }),
-    answered: (answer) => ({
-      apply: (s) => patchLabel(s, labelId, { name: answer.name, color: answer.color }),
-      // A label created a moment ago may not be in the state yet: that is not confirmed.
-      confirmed: (base) => base.labels[labelId]?.name === answer.name && base.labels[labelId]?.color === answer.color,
-    }),
+    answered: (answer) => (s) => patchLabel(s, labelId, { name: answer.name, color: answer.color }),
     failure: 'Couldn’t change the label',
   });
 }
@@ -45,7 +41,7 @@ export function deleteLabel(store: BoardStore, labelId: string): Promise<unknown
     key: key(labelId),
     optimistic: (s) => removeLabel(s, labelId),
     send: () => api.deleteLabel(labelId),
-    answered: () => ({ apply: (s) => removeLabel(s, labelId), confirmed: (base) => !(labelId in base.labels) }),
+    answered: () => (s) => removeLabel(s, labelId),
     failure: 'Couldn’t delete the label',
     onError: (error) => isApiError(error, ErrorCode.NotFound),
   });

@@ -5,7 +5,7 @@ import type { Task } from '../../api/types';
 import type { BoardStore } from '../boardStore';
 import { applyDelta, changeTask } from '../taskDetail';
 import type { NewChange } from '../undo';
-import { changesTask, holds } from './tasks';
+import { changesTask, showTask } from './tasks';
 import { track } from './track';
 
 const key = (taskId: string) => `task:${taskId}`;
@@ -26,7 +26,7 @@ function change(
     after,
     optimistic: (s) => changeTask(s, taskId, optimistic),
     send: () => api.updateTask({ id: taskId, ...input }),
-    answered: holds('settled'),
+    answered: showTask,
     failure,
   });
   void store.history.record(answered.then((answer) => (changed(answer) ? { ...undoable(answer), version: answer.version } : undefined)));

@@ -13,19 +13,8 @@ import { track } from './track';
 
 const key = (taskId: string) => `task:${taskId}`;
 
-/**
- * Settled once the state holds this version of the task or a later one. A task missing from
- * the state is not there yet (a create) or already deleted by someone (an edit or a move).
- */
-export const holds =
-  (missing: 'pending' | 'settled') =>
-  (answer: Task) => ({
-    apply: (s: BoardState) => upsertTask(s, answer),
-    confirmed: (base: BoardState) => {
-      const held = base.tasks[answer.id];
-      return held ? held.version >= answer.version : missing === 'settled';
-    },
-  });
+/** Shows the server's answer for a task until the state holds it. */
+export const showTask = (answer: Task) => (s: BoardState) => upsertTask(s, answer);
 
 /** A task as it is first made: a title and nothing else. */
 export function newTask(boardId: string, columnId: string, title: string, me: User, id = newId()): Task {
@@ -67,7 +56,7 @@ export function createTask(store: BoardStore, columnId: string, title: string, m
     after: [`column:${columnId}`],
     optimistic: (s) => placeTask(s, draft, columnId),
     send: () => api.createTask({ id, columnId, title: draft.title }),
-    answered: holds('pending'),
+    answered: showTask,
     failure: 'Couldn’t add the task',
   });
   store.history.record(created.then((answer) => answer && { kind: 'taskPresence', taskId: id, title: answer.title, verb: 'add' }));
@@ -87,7 +76,7 @@ export function moveTask(store: BoardStore, taskId: string, columnId: string, in
     after: [`column:${columnId}`],
     optimistic: (s) => moveTaskTo(s, taskId, columnId, index),
     send: () => api.moveTask({ id: taskId, columnId, index }),
-    answered: holds('settled'),
+    answered: showTask,
     failure: 'Couldn’t move the task',
   });
   store.history.record(
@@ -104,7 +93,7 @@ export function deleteTask(store: BoardStore, taskId: string): Promise<Change | 
     key: key(taskId),
     optimistic: (s) => removeTask(s, taskId),
     send: () => api.deleteTask(taskId),
-    answered: () => ({ apply: (s) => removeTask(s, taskId), confirmed: (base) => !(taskId in base.tasks) }),
+    answered: () => (s) => removeTask(s, taskId),
     failure: 'Couldn’t delete the task',
     // Already gone (someone else deleted it, or our first try went through): that is what we wanted.
     onError: (error) => isApiError(error, ErrorCode.NotFound),
@@ -137,7 +126,7 @@ export async function updateTask(
     key: key(taskId),
     optimistic: (s) => editTask(s, taskId, mine),
     send: () => api.updateTask({ id: taskId, ...mine, expectedVersion: startedFrom.version }),
-    answered: holds('settled'),
+    answered: showTask,
     failure: 'Couldn’t save the task',
     onError: (error) => {
       if (!isApiError(error, ErrorCode.Conflict) || !isTask(error.current)) return false;

@@ -1,4 +1,5 @@
 import { describeError, ErrorCode, isApiError } from '../../api/errors';
+import type { Answered } from '../../api/graphql';
 import { showToast } from '../../ui/toasts';
 import type { BoardState } from '../boardState';
 import type { BoardStore } from '../boardStore';
@@ -13,9 +14,9 @@ export interface Tracked<T> {
   after?: string[];
   /** Shown at once. */
   optimistic: Change;
-  send(): Promise<T>;
-  /** The answer on top of the state until the state holds it. */
-  answered(answer: T): { apply: Change; confirmed: (base: BoardState) => boolean };
+  send(): Promise<Answered<T>>;
+  /** Shows the answer on top of the state until the board's seq reaches the answer's. */
+  answered(answer: T): Change;
   /** Says what failed, e.g. "Couldn’t move the task". */
   failure: string;
   /** Handles an error itself (return true) instead of the toast. */
@@ -24,15 +25,15 @@ export interface Tracked<T> {
 
 /**
  * The one path of every board write: show it, send it, then keep the server's answer on
- * top until the state confirms it, or roll back with a toast saying why it was refused.
+ * top until the board's seq reaches the answer's, or roll back with a toast saying why it
+ * was refused.
  */
 export async function track<T>(t: Tracked<T>): Promise<T | undefined> {
-  const handle = t.store.begin(t.key, t.optimistic);
+  const handle = t.store.begin(t.optimistic);
   try {
-    const answer = await inOrder([t.key, ...(t.after ?? [])], () => withRetry(t.send));
-    const { apply, confirmed } = t.answered(answer);
-    t.store.answer(handle, apply, confirmed);
-    return answer;
+    const { value, seq } = await inOrder([t.key, ...(t.after ?? [])], () => withRetry(t.send));
+    t.store.answer(handle, t.answered(value), seq);
+    return value;
   } catch (error) {
     t.store.cancel(handle);
     if (!t.onError?.(error)) showToast(`${t.failure}. ${describeError(error)}`);

@@ -12,10 +12,7 @@ export function sendRestoreTask(store: BoardStore, taskId: string, failure: stri
     key: `task:${taskId}`,
     optimistic: (s) => s,
     send: () => api.restoreTask(taskId),
-    answered: (answer) => ({
-      apply: (s) => upsertTask(s, answer),
-      confirmed: (base) => (base.tasks[answer.id]?.version ?? -1) >= answer.version,
-    }),
+    answered: (answer) => (s) => upsertTask(s, answer),
     failure,
     onError,
   });
@@ -28,10 +25,7 @@ export function sendRestoreColumn(store: BoardStore, columnId: string, failure: 
     after: ['columns'],
     optimistic: (s) => s,
     send: () => api.restoreColumn(columnId),
-    answered: (answer) => ({
-      apply: (s) => putRestoredColumn(s, answer),
-      confirmed: (base) => answer.id in base.columns && (answer.tasks ?? []).every((t) => t.id in base.tasks),
-    }),
+    answered: (answer) => (s) => putRestoredColumn(s, answer),
     failure,
     onError,
   });

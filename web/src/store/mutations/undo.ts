@@ -8,8 +8,8 @@ import { moveColumnTo, moveTaskTo, renameColumn as renameLocal } from '../localC
 import { removeColumn, removeTask, upsertTask } from '../reducer';
 import { applyDelta, changeTask } from '../taskDetail';
 import { describe, step, type Change, type Direction, type Step, type TaskFields } from '../undo';
-import { holds as columnHolds } from './columns';
-import { holds, isTask } from './tasks';
+import { showColumn } from './columns';
+import { isTask, showTask } from './tasks';
 import { track } from './track';
 import { sendRestoreColumn, sendRestoreTask } from './trash';
 
@@ -66,7 +66,7 @@ async function send(store: BoardStore, change: Change, s: Step): Promise<Outcome
         key: `task:${s.taskId}`,
         optimistic: (st) => removeTask(st, s.taskId),
         send: () => api.deleteTask(s.taskId),
-        answered: () => ({ apply: (st) => removeTask(st, s.taskId), confirmed: (base) => !(s.taskId in base.tasks) }),
+        answered: () => (st) => removeTask(st, s.taskId),
         failure,
         onError,
       });
@@ -81,7 +81,7 @@ async function send(store: BoardStore, change: Change, s: Step): Promise<Outcome
         key: `column:${s.columnId}`,
         optimistic: (st) => removeColumn(st, s.columnId),
         send: () => api.deleteColumn(s.columnId),
-        answered: () => ({ apply: (st) => removeColumn(st, s.columnId), confirmed: (base) => !(s.columnId in base.columns) }),
+        answered: () => (st) => removeColumn(st, s.columnId),
         failure,
         onError,
       });
@@ -102,7 +102,7 @@ async function send(store: BoardStore, change: Change, s: Step): Promise<Outcome
             assigneeIds: applyDelta(t.assigneeIds, addAssigneeIds, removeAssigneeIds),
           })),
         send: () => api.updateTask(s.input),
-        answered: holds('settled'),
+        answered: showTask,
         failure,
         onError: (error) => {
           if (isApiError(error, ErrorCode.Conflict) && isTask(error.current)) {
@@ -121,7 +121,7 @@ async function send(store: BoardStore, change: Change, s: Step): Promise<Outcome
         after: [`column:${s.to.columnId}`],
         optimistic: (st) => moveTaskTo(st, s.taskId, s.to.columnId, s.to.index),
         send: () => api.moveTask({ id: s.taskId, columnId: s.to.columnId, index: s.to.index, expectedVersion: s.expectedVersion }),
-        answered: holds('settled'),
+        answered: showTask,
         failure,
         onError,
       });
@@ -140,7 +140,7 @@ async function send(store: BoardStore, change: Change, s: Step): Promise<Outcome
         key: `column:${s.columnId}`,
         optimistic: (st) => renameLocal(st, s.columnId, s.name),
         send: () => api.updateColumn({ id: s.columnId, name: s.name }),
-        answered: columnHolds,
+        answered: showColumn,
         failure,
         onError,
       });
@@ -153,7 +153,7 @@ async function send(store: BoardStore, change: Change, s: Step): Promise<Outcome
         after: ['columns'],
         optimistic: (st) => moveColumnTo(st, s.columnId, s.index),
         send: () => api.moveColumn({ id: s.columnId, index: s.index }),
-        answered: columnHolds,
+        answered: showColumn,
         failure,
         onError,
       });
