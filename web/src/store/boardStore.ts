@@ -4,12 +4,16 @@ import type { BoardSnapshot } from '../api/types';
 import type { EventPage } from '../api/queries';
 import { EventName, fromLogged, type BoardEvent, type Viewer } from '../realtime/events';
 import { emptyBoard, type BoardState, type Draft } from './boardState';
+import { currentOutbox } from '../offline/currentOutbox';
+import type { OutboxEntry } from '../offline/localDb';
+import type { Outbox, Outcome } from '../offline/outbox';
 import { layOver, type Change, type PendingChange } from './pendingChanges';
 import { applyEvent, applySnapshot, setDraft } from './reducer';
 import { sequence } from './sequencer';
 import { UndoHistory } from './undoHistory';
+import { answeredWrite, shownWrite } from './writes';
 
-export type PendingHandle = number;
+export type PendingHandle = string;
 
 export interface BoardStoreDeps {
   /** This tab's X-Client-Id: events with it as origin are our own. */
@@ -20,6 +24,8 @@ export interface BoardStoreDeps {
   gapDelayMs?: number;
   /** How long a task someone else changed stays highlighted. */
   flashMs?: number;
+  /** Where this user's writes wait until confirmed (of every tab); the page's by default. */
+  outbox?: Outbox;
 }
 
 /** What components read. */
@@ -61,7 +67,6 @@ export class BoardStore {
   /** The latest seq the server told us of (JoinBoard), to notice a gap with nothing buffered. */
   private latestKnown: number | null = null;
   private changes: PendingChange[] = [];
-  private nextId = 1;
   private presence: Viewer[] = [];
   private flashes: Record<string, true> = {};
   private view: BoardView | null = null;
@@ -71,12 +76,21 @@ export class BoardStore {
   private catchingUp: Promise<void> | null = null;
   private disposed = false;
   private readonly deps: Required<BoardStoreDeps>;
+  private readonly offOutbox: () => void;
 
   constructor(boardId: string, me: string | null, deps: BoardStoreDeps) {
     this.boardId = boardId;
     this.base = emptyBoard(boardId, me);
-    this.deps = { gapDelayMs: 1000, flashMs: 1800, ...deps };
+    this.deps = { gapDelayMs: 1000, flashMs: 1800, outbox: currentOutbox(), ...deps };
     this.history = new UndoHistory(deps.clientId);
+    const outbox = this.deps.outbox;
+    const offEntries = outbox.subscribe(() => this.showOutbox(outbox.entries()));
+    const offSettled = outbox.onSettled((entry, outcome) => this.settle(entry, outcome));
+    this.offOutbox = () => {
+      offEntries();
+      offSettled();
+    };
+    this.showOutbox(outbox.entries());
   }
 
   // ---- reading -------------------------------------------------------------------------
@@ -217,12 +231,34 @@ export class BoardStore {
 
   // ---- our own changes -----------------------------------------------------------------
 
-  /** Shows a change at once, before the server answers. */
-  begin(apply: Change): PendingHandle {
-    const id = this.nextId++;
-    this.changes = [...this.changes, { id, apply, settlesAt: null }];
+  /**
+   * Lays every waiting write of this board on top, whichever tab made it and even from
+   * before a reload; a change no longer waiting and not answered (refused, discarded) goes.
+   */
+  private showOutbox(entries: readonly OutboxEntry[]): void {
+    const waiting = entries.filter((e) => e.boardId === this.boardId && e.status === 'waiting');
+    const refs = new Set(waiting.map((e) => e.ref));
+    const kept = this.changes.filter((c) => c.settlesAt !== null || refs.has(c.id));
+    const known = new Set(kept.map((c) => c.id));
+    const added = waiting
+      .filter((e) => !known.has(e.ref))
+      .map((e): PendingChange => ({ id: e.ref, apply: shownWrite(e.kind, e.variables, { at: new Date(e.createdAt).toISOString() }), settlesAt: null }));
+    if (added.length === 0 && kept.length === this.changes.length) return;
+    this.changes = [...kept, ...added];
     this.changed();
-    return id;
+  }
+
+  private settle(entry: OutboxEntry, outcome: Outcome): void {
+    if (entry.boardId !== this.boardId) return;
+    if (outcome.ok) this.answer(entry.ref, answeredWrite(entry.kind, outcome.value, entry.variables), outcome.seq);
+    else this.cancel(entry.ref);
+  }
+
+  /** Shows a change at once, before the server answers (outside the outbox: tests). */
+  begin(ref: PendingHandle, apply: Change): PendingHandle {
+    this.changes = [...this.changes, { id: ref, apply, settlesAt: null }];
+    this.changed();
+    return ref;
   }
 
   /**
@@ -300,6 +336,7 @@ export class BoardStore {
 
   dispose(): void {
     this.disposed = true;
+    this.offOutbox();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     if (this.gapTimer !== null) clearTimeout(this.gapTimer);

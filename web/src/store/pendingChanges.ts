@@ -4,7 +4,8 @@ import type { BoardState } from './boardState';
 export type Change = (state: BoardState) => BoardState;
 
 export interface PendingChange {
-  id: number;
+  /** The outbox entry's ref. */
+  id: string;
   apply: Change;
   /**
    * Once the server accepted it: the seq of the last event it logged (`apply` now shows the

@@ -4,6 +4,7 @@ import { updateProfile } from '../api/commands';
 import { ApiError, isApiError, ErrorCode } from '../api/errors';
 import { onUnauthenticated } from '../api/graphql';
 import { fetchMe } from '../api/queries';
+import { openOutbox } from '../offline/currentOutbox';
 import type { User } from '../api/types';
 import { smallStore } from '../lib/smallStore';
 import { realtime } from '../realtime/connection';
@@ -18,7 +19,9 @@ export type Session =
 
 export const session = smallStore<Session>({ status: 'loading' });
 
-function signedIn(user: User): void {
+async function signedIn(user: User): Promise<void> {
+  // The user's outbox first: a board opened next shows what still waits in it.
+  await openOutbox(user.id);
   session.set({ status: 'signedIn', user });
   realtime.start();
 }
@@ -40,7 +43,7 @@ onUnauthenticated(() => {
  */
 export async function restoreSession(): Promise<void> {
   try {
-    signedIn(await fetchMe());
+    await signedIn(await fetchMe());
   } catch (error) {
     if (isApiError(error, ErrorCode.Unauthenticated)) signedOut();
     else if (isApiError(error, ErrorCode.Network)) {
@@ -68,7 +71,7 @@ function whenOnline(then: () => Promise<void>): void {
 export async function signIn(email: string, password: string): Promise<void> {
   await auth.login(email.trim(), password);
   const user = await fetchMe();
-  signedIn(user);
+  await signedIn(user);
 }
 
 export async function signUp(email: string, password: string, name: string): Promise<void> {
@@ -88,7 +91,7 @@ export async function signUp(email: string, password: string, name: string): Pro
   }
   let user = await fetchMe();
   if (name.trim() && name.trim() !== user.name) user = await updateProfile(name.trim());
-  signedIn(user);
+  await signedIn(user);
 }
 
 export async function signOut(): Promise<void> {

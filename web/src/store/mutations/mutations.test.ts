@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { freshMemoryOutbox } from '../../offline/currentOutbox';
 import { ApiError, ErrorCode } from '../../api/errors';
 import type { Task } from '../../api/types';
 import { ANA, answered, BOARD, snapshot, task, TODO } from '../../test/fixtures';
@@ -23,6 +24,7 @@ function loadedStore() {
 }
 
 beforeEach(() => {
+  freshMemoryOutbox();
   vi.clearAllMocks();
   toasts.set([]);
   openConflict.set(null);
@@ -76,12 +78,16 @@ describe('task mutations', () => {
     expect(order).toEqual(['one', 'two']);
   });
 
-  it('retries a write that could not reach the server', async () => {
+  it('a write that could not reach the server stays shown and waiting, and is sent when it can', async () => {
     vi.useFakeTimers();
     const store = loadedStore();
     vi.mocked(api.deleteTask).mockRejectedValueOnce(new ApiError(ErrorCode.Network, 'down')).mockResolvedValue(answered({ id: 't1', success: true }));
     const done = deleteTask(store, 't1');
-    await vi.advanceTimersByTimeAsync(500);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(api.deleteTask).toHaveBeenCalledTimes(1);
+    expect(store.getSnapshot().board.tasks.t1).toBeUndefined();
+    expect(store.getSnapshot().pending).toBe(1);
+    await vi.advanceTimersByTimeAsync(1000);
     await done;
     expect(api.deleteTask).toHaveBeenCalledTimes(2);
     expect(store.getSnapshot().board.tasks.t1).toBeUndefined();

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { freshMemoryOutbox } from '../../offline/currentOutbox';
 import { ApiError, ErrorCode } from '../../api/errors';
 import type { ChecklistItem, Comment, Label } from '../../api/types';
 import { EventName } from '../../realtime/events';
@@ -39,6 +40,7 @@ let held: ((error: unknown) => void)[] = [];
 const never = <T,>() => new Promise<T>((_, reject) => held.push(reject));
 
 beforeEach(() => {
+  freshMemoryOutbox();
   vi.clearAllMocks();
   toasts.set([]);
 });
@@ -90,7 +92,8 @@ describe('task fields', () => {
     void m.setDueDate(store, 't1', '2026-05-01');
     expect(t1(store)).toMatchObject({ assigneeIds: [ANA.id], dueDate: '2026-05-01' });
     await vi.waitFor(() => expect(api.updateTask).toHaveBeenCalledWith({ id: 't1', addAssigneeIds: [ANA.id] }));
-    // The date waits for the assignment's answer (one item, in order); check the shape it will send.
+    // The date waits for the assignment's answer (the outbox sends in order); check the shape it will send.
+    freshMemoryOutbox();
     const store2 = loadedStore();
     vi.mocked(api.updateTask).mockResolvedValue(answered(task('t1', TODO, 'a0', { version: 2 })));
     await m.setDueDate(store2, 'tX', null);

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { freshMemoryOutbox } from '../../offline/currentOutbox';
 import { ApiError, ErrorCode } from '../../api/errors';
 import type { Task } from '../../api/types';
 import { EventName } from '../../realtime/events';
@@ -29,6 +30,7 @@ function loadedStore() {
 const lastToast = () => toasts.get().at(-1)?.message;
 
 beforeEach(() => {
+  freshMemoryOutbox();
   vi.resetAllMocks();
   toasts.set([]);
 });
@@ -122,18 +124,21 @@ describe('undo and redo', () => {
     expect(lastToast()).toBe('Undone: delete “Task t1”.');
   });
 
-  it('keeps a change whose undo could not reach the server, to try again', async () => {
+  it('an undo that cannot reach the server waits and is sent when it can', async () => {
     vi.useFakeTimers();
     const store = loadedStore();
     vi.mocked(api.moveTask).mockResolvedValueOnce(answered(task('t1', DONE, 'b0', { version: 2 })));
     await moveTask(store, 't1', DONE, 0);
-    vi.mocked(api.moveTask).mockRejectedValue(new ApiError(ErrorCode.Network, 'down'));
+    vi.mocked(api.moveTask).mockRejectedValueOnce(new ApiError(ErrorCode.Network, 'down')).mockResolvedValueOnce(answered(task('t1', TODO, 'a0', { version: 3 })));
     const undoing = undo(store);
-    await vi.advanceTimersByTimeAsync(2000); // the write's own retries
+    await vi.advanceTimersByTimeAsync(100);
+    expect(store.getSnapshot().board.tasks.t1.columnId).toBe(TODO); // shown as undone, waiting
+    await vi.advanceTimersByTimeAsync(1000); // the outbox tries again
     await undoing;
     vi.useRealTimers();
-    expect(lastToast()).toBe('Couldn’t undo move “Task t1”. Can’t reach the server. Check your connection.');
-    expect(store.history.getSnapshot().undo).toHaveLength(1);
+    expect(api.moveTask).toHaveBeenCalledTimes(3);
+    expect(lastToast()).toBe('Undone: move “Task t1”.');
+    expect(store.history.getSnapshot().redo).toHaveLength(1);
   });
 
   it('records nothing for a write that changed nothing', async () => {
