@@ -10,6 +10,7 @@ import { BoardIcon } from './Icon';
 import { InlineEdit } from './InlineEdit';
 import { titleProblem } from '../lib/limits';
 import { showToast } from './toasts';
+import { SyncStatus } from './SyncStatus';
 
 export function Header({ user, children }: { user: User; children?: ReactNode }) {
   const [name, setName] = useState<string | null>(null);
@@ -35,6 +36,7 @@ export function Header({ user, children }: { user: User; children?: ReactNode })
         <HeaderSearch />
         {children}
       </div>
+      <SyncStatus />
       <div className="topbar-user">
         <Avatar user={user} size="sm" />
         {name !== null ? (
