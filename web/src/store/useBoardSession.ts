@@ -6,6 +6,7 @@ import { connectionStatus, hubErrorCode, realtime } from '../realtime/connection
 import { EventName } from '../realtime/events';
 import { showToast } from '../ui/toasts';
 import { BoardStore, type BoardView } from './boardStore';
+import { isOfflineSession, session } from './session';
 
 /** How often a board whose live connection is down asks the log for news. */
 const pollMs = 4000;
@@ -24,12 +25,15 @@ export function useBoardSession(boardId: string, meId: string): BoardStore | nul
     // oxlint-disable-next-line react/set-state-in-effect
     setStore(store);
 
-    fetchBoard(boardId)
-      .then((snapshot) => store.loadSnapshot(snapshot))
-      .catch((error) => {
-        if (isApiError(error, ErrorCode.Forbidden) || isApiError(error, ErrorCode.NotFound)) store.markMissing();
-        else if (store.seq === null) showToast(`Couldn’t load the board. ${describeError(error)}`);
-      });
+    // Opened offline, the board comes from this device (useKeptBoard), then JoinBoard catches it up.
+    if (!isOfflineSession(session.get())) {
+      fetchBoard(boardId)
+        .then((snapshot) => store.loadSnapshot(snapshot))
+        .catch((error) => {
+          if (isApiError(error, ErrorCode.Forbidden) || isApiError(error, ErrorCode.NotFound)) store.markMissing();
+          else if (store.seq === null) showToast(`Couldn’t load the board. ${describeError(error)}`);
+        });
+    }
 
     const join = async () => {
       const afterSeq = store.seq;
