@@ -177,7 +177,7 @@ public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestO
         await Expect(ben.Page.CardTitles("Done")).ToHaveTextAsync(["Book the venue"]);
         await Expect(ben.Page.CardTitles("To do")).ToHaveTextAsync(["Write the launch brief"]);
 
-        await SaveScreenshotAsync(ben.Page, "board.png");
+        await ben.Page.SaveScreenshotAsync("board.png", output);
 
         // Delete, with a confirmation.
         var done = ana.Page.Card("Done", "Book the venue");
@@ -233,7 +233,7 @@ public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestO
         await Expect(vic.Page.GetByRole(AriaRole.Button, new() { Name = "Add column" })).ToHaveCountAsync(0);
         await Expect(vic.Page.Locator(".card-grip")).ToHaveCountAsync(0);
         await Expect(vic.Page.GetByRole(AriaRole.Button, new() { NameRegex = new("^(Delete|Edit title|Rename)") })).ToHaveCountAsync(0);
-        await SaveScreenshotAsync(vic.Page, "viewer-phone.png");
+        await vic.Page.SaveScreenshotAsync("viewer-phone.png", output);
     }
 
     [Fact]
@@ -259,14 +259,5 @@ public sealed class LiveBoardTests(Browser browser, SqliteServer fixture, ITestO
             var task = (await ben.BoardAsync(board)).GetProperty("columns")[0].GetProperty("tasks")[0];
             Assert.Equal("Ana: three tiers", task.GetProperty("description").GetString());
         });
-    }
-
-    private async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var folder = Environment.GetEnvironmentVariable("KANBAN_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, name);
-        await page.ScreenshotAsync(new() { Path = path });
-        output.WriteLine($"screenshot: {path}");
     }
 }

@@ -8,6 +8,7 @@ import './styles/layout.css';
 import './styles/board.css';
 import './styles/detail.css';
 import './styles/find.css';
+import './styles/history.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -2,7 +2,7 @@
 // store/mutations; this file only speaks GraphQL.
 import { COLUMN_FIELDS, MEMBER_FIELDS, TASK_FIELDS } from './fragments';
 import { graphql } from './graphql';
-import type { Column, DeletePayload, Member, Role, Task, User } from './types';
+import type { Column, ColumnWithTasks, DeletePayload, Member, Role, Task, User } from './types';
 
 export async function updateProfile(name: string): Promise<User> {
   const d = await graphql<{ updateProfile: User }>(
@@ -135,4 +135,19 @@ export async function deleteTask(id: string): Promise<DeletePayload> {
     { id },
   );
   return d.deleteTask;
+}
+
+/** Brings a task back from the trash (a task not in the trash answers as it is). */
+export async function restoreTask(id: string): Promise<Task> {
+  const d = await graphql<{ restoreTask: Task }>(`mutation RestoreTask($id: ID!) { restoreTask(id: $id) { ...TaskFields } } ${TASK_FIELDS}`, { id });
+  return d.restoreTask;
+}
+
+/** Brings a column back from the trash with the tasks deleted with it. */
+export async function restoreColumn(id: string): Promise<ColumnWithTasks> {
+  const d = await graphql<{ restoreColumn: ColumnWithTasks }>(
+    `mutation RestoreColumn($id: ID!) { restoreColumn(id: $id) { ...ColumnFields tasks { ...TaskFields } } } ${COLUMN_FIELDS} ${TASK_FIELDS}`,
+    { id },
+  );
+  return d.restoreColumn;
 }

@@ -1,4 +1,5 @@
 // Failures as the contract names them (extensions.code), plus NETWORK for "no answer at all".
+import type { ChangedBy } from './types';
 
 export const ErrorCode = {
   Unauthenticated: 'UNAUTHENTICATED',
@@ -19,9 +20,12 @@ export class ApiError extends Error {
   readonly field: string | undefined;
   /** The item as it is now, for CONFLICT (a task). */
   readonly current: unknown;
+  /** For CONFLICT of updateTask and moveTask: who made the later change ours met. */
+  readonly changedBy: ChangedBy | undefined;
 
-  constructor(code: ErrorCode, message: string, field?: string, current?: unknown) {
+  constructor(code: ErrorCode, message: string, field?: string, current?: unknown, changedBy?: ChangedBy) {
     super(message);
+    this.changedBy = changedBy;
     this.name = 'ApiError';
     this.code = code;
     this.field = field;
@@ -33,6 +37,11 @@ const knownCodes = new Set<string>(Object.values(ErrorCode));
 
 export function toErrorCode(value: unknown): ErrorCode {
   return typeof value === 'string' && knownCodes.has(value) ? (value as ErrorCode) : ErrorCode.Internal;
+}
+
+export function toChangedBy(value: unknown): ChangedBy | undefined {
+  const v = value as ChangedBy | null | undefined;
+  return typeof v === 'object' && v !== null && typeof v.id === 'string' && typeof v.name === 'string' ? { id: v.id, name: v.name } : undefined;
 }
 
 export function isApiError(error: unknown, code?: ErrorCode): error is ApiError {

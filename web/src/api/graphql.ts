@@ -1,9 +1,9 @@
 import { clientId } from './clientId';
-import { ApiError, ErrorCode, toErrorCode } from './errors';
+import { ApiError, ErrorCode, toChangedBy, toErrorCode } from './errors';
 
 interface GraphQLErrorShape {
   message?: string;
-  extensions?: { code?: unknown; field?: unknown; current?: unknown };
+  extensions?: { code?: unknown; field?: unknown; current?: unknown; changedBy?: unknown };
 }
 
 interface GraphQLResponse<T> {
@@ -58,6 +58,7 @@ export async function graphql<T>(query: string, variables?: Record<string, unkno
       first.message ?? 'Request failed.',
       typeof ext.field === 'string' ? ext.field : undefined,
       ext.current,
+      toChangedBy(ext.changedBy),
     );
     if (error.code === ErrorCode.Unauthenticated) unauthenticatedListeners.forEach((l) => l());
     throw error;

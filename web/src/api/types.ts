@@ -117,3 +117,41 @@ export interface LoggedEvent {
   origin: string | null;
   at: string;
 }
+
+/** One entry of a board's (or a task's) history: a logged change, told as one sentence. */
+export interface Activity {
+  seq: number;
+  at: string;
+  actor: User;
+  /** The event name, e.g. "task:moved". */
+  type: string;
+  /** One English sentence, names in curly quotes; always text, never HTML. */
+  summary: string;
+  taskId: string | null;
+  columnId: string | null;
+}
+
+export interface ActivityPage {
+  items: Activity[];
+  hasMore: boolean;
+}
+
+/** A deleted task or column, as it was when deleted. */
+export interface TrashItem {
+  kind: 'task' | 'column';
+  id: string;
+  /** The task's title or the column's name. */
+  title: string;
+  deletedAt: string;
+  deletedBy: User;
+  /** A task's column. */
+  columnId: string | null;
+  /** How many tasks went with a column; null for a task. */
+  taskCount: number | null;
+}
+
+/** Who made the later change that a CONFLICT refused ours over. */
+export interface ChangedBy {
+  id: string;
+  name: string;
+}

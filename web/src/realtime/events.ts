@@ -55,11 +55,15 @@ export interface TaskUpdated extends Envelope<typeof EventName.TaskUpdated> {
    * `labelIds` and `assigneeIds` are each the whole resulting list.
    */
   updates: Partial<Pick<Task, 'title' | 'description' | 'updatedAt' | 'dueDate' | 'labelIds' | 'assigneeIds'>>;
+  /** The old value of each field in `updates` but updatedAt: what an undo puts back. Absent in events logged before #13. */
+  before?: Partial<Pick<Task, 'title' | 'description' | 'dueDate' | 'labelIds' | 'assigneeIds'>>;
   version: number;
 }
 export interface TaskMoved extends Envelope<typeof EventName.TaskMoved> {
   taskId: string;
   fromColumn: string;
+  /** The task's 0-based index in fromColumn before the move (absent in events logged before #13). */
+  fromPosition?: number;
   toColumn: string;
   rank: string;
   position: number;
@@ -83,9 +87,13 @@ export interface ColumnCreated extends Envelope<typeof EventName.ColumnCreated> 
 export interface ColumnUpdated extends Envelope<typeof EventName.ColumnUpdated> {
   columnId: string;
   updates: { name?: string };
+  /** The old name (absent in events logged before #13). */
+  before?: { name?: string };
 }
 export interface ColumnMoved extends Envelope<typeof EventName.ColumnMoved> {
   columnId: string;
+  /** The column's 0-based index before the move (absent in events logged before #13). */
+  fromPosition?: number;
   rank: string;
   position: number;
 }
@@ -101,6 +109,8 @@ export interface ColumnsReranked extends Envelope<typeof EventName.ColumnsRerank
 }
 export interface BoardUpdated extends Envelope<typeof EventName.BoardUpdated> {
   updates: { name?: string };
+  /** The old name (absent in events logged before #13). */
+  before?: { name?: string };
 }
 export interface BoardDeleted extends Envelope<typeof EventName.BoardDeleted> {
   /** The members the board had: their board lists hear it too. */

@@ -7,6 +7,7 @@ import { emptyBoard, type BoardState, type Draft } from './boardState';
 import { layOver, settledBy, type Change, type PendingChange } from './pendingChanges';
 import { applyEvent, applySnapshot, setDraft } from './reducer';
 import { sequence } from './sequencer';
+import { UndoHistory } from './undoHistory';
 
 export type PendingHandle = number;
 
@@ -55,6 +56,8 @@ const flashedTask = (event: BoardEvent): string | null => {
 
 export class BoardStore {
   readonly boardId: string;
+  /** This tab's own changes to the board that can be undone. */
+  readonly history: UndoHistory;
   private base: BoardState;
   private buffer: BoardEvent[] = [];
   /** The latest seq the server told us of (JoinBoard), to notice a gap with nothing buffered. */
@@ -75,6 +78,7 @@ export class BoardStore {
     this.boardId = boardId;
     this.base = emptyBoard(boardId, me);
     this.deps = { gapDelayMs: 1000, answerTtlMs: 10_000, flashMs: 1800, ...deps };
+    this.history = new UndoHistory(deps.clientId);
   }
 
   // ---- reading -------------------------------------------------------------------------
@@ -205,6 +209,7 @@ export class BoardStore {
       this.changes = settledBy(this.changes, ready, this.deps.clientId);
       this.flash(ready);
       this.setBase(next);
+      this.history.observe(ready);
     }
     this.scheduleGapCheck();
   }

@@ -125,3 +125,25 @@ export const ArrowDownIcon = () => (
     <path d="M12 5v14M19 12l-7 7-7-7" />
   </Svg>
 );
+
+export const UndoIcon = () => (
+  <Svg>
+    <path d="M9 14 4 9l5-5" />
+    <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
+  </Svg>
+);
+
+export const RedoIcon = () => (
+  <Svg>
+    <path d="m15 14 5-5-5-5" />
+    <path d="M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />
+  </Svg>
+);
+
+export const HistoryIcon = () => (
+  <Svg>
+    <path d="M3 12a9 9 0 1 0 3-6.7L3 8" />
+    <path d="M3 3v5h5" />
+    <path d="M12 7v5l4 2" />
+  </Svg>
+);

@@ -6,12 +6,14 @@ import type { BoardState } from '../boardState';
 import type { BoardStore } from '../boardStore';
 import { moveColumnTo, placeColumn, renameColumn as renameLocal } from '../localChanges';
 import { putColumn, removeColumn } from '../reducer';
+import { orderedColumns } from '../selectors';
+import type { Change } from '../undo';
 import { track } from './track';
 
 const key = (columnId: string) => `column:${columnId}`;
 
 /** Columns have no version: the answer is settled once the state shows the same name and rank. */
-const holds = (answer: Column) => ({
+export const holds = (answer: Column) => ({
   apply: (s: BoardState) => (answer.id in s.columns ? putColumn(s, answer) : s),
   confirmed: (base: BoardState) => {
     const column = base.columns[answer.id];
@@ -22,7 +24,7 @@ const holds = (answer: Column) => ({
 export function createColumn(store: BoardStore, name: string): Promise<Column | undefined> {
   const id = newId();
   const column: Column = { id, boardId: store.boardId, name: name.trim(), rank: '' };
-  return track({
+  const created = track({
     store,
     key: key(id),
     after: ['columns'],
@@ -34,10 +36,13 @@ export function createColumn(store: BoardStore, name: string): Promise<Column | 
     }),
     failure: 'Couldn’t add the column',
   });
+  void store.history.record(created.then((answer) => answer && { kind: 'columnPresence', columnId: id, name: answer.name, verb: 'add' }));
+  return created;
 }
 
 export function renameColumn(store: BoardStore, columnId: string, name: string): Promise<Column | undefined> {
-  return track({
+  const before = store.getSnapshot().board.columns[columnId]?.name;
+  const renamed = track({
     store,
     key: key(columnId),
     optimistic: (s) => renameLocal(s, columnId, name.trim()),
@@ -45,11 +50,16 @@ export function renameColumn(store: BoardStore, columnId: string, name: string):
     answered: holds,
     failure: 'Couldn’t rename the column',
   });
+  void store.history.record(
+    renamed.then((answer) => answer && before !== undefined && before !== answer.name && { kind: 'columnRename', columnId, before, after: answer.name }),
+  );
+  return renamed;
 }
 
 /** Moves a column to `index` (the place it will have, counted without it). */
 export function moveColumn(store: BoardStore, columnId: string, index: number): Promise<Column | undefined> {
-  return track({
+  const from = orderedColumns(store.getSnapshot().board).findIndex((c) => c.id === columnId);
+  const moved = track({
     store,
     key: key(columnId),
     after: ['columns'],
@@ -58,10 +68,16 @@ export function moveColumn(store: BoardStore, columnId: string, index: number): 
     answered: holds,
     failure: 'Couldn’t move the column',
   });
+  void store.history.record(
+    moved.then((answer) => answer && from >= 0 && from !== index && { kind: 'columnMove', columnId, name: answer.name, from, to: index }),
+  );
+  return moved;
 }
 
-export function deleteColumn(store: BoardStore, columnId: string): Promise<unknown> {
-  return track({
+/** Deletes a column and its tasks (to the trash); answers the change for "Column deleted — Undo". */
+export function deleteColumn(store: BoardStore, columnId: string): Promise<Change | undefined> {
+  const name = store.getSnapshot().board.columns[columnId]?.name ?? '';
+  const deleted = track({
     store,
     key: key(columnId),
     optimistic: (s) => removeColumn(s, columnId),
@@ -70,4 +86,5 @@ export function deleteColumn(store: BoardStore, columnId: string): Promise<unkno
     failure: 'Couldn’t delete the column',
     onError: (error) => isApiError(error, ErrorCode.NotFound),
   });
+  return store.history.record(deleted.then((answer) => answer && { kind: 'columnPresence', columnId, name, verb: 'delete' }));
 }

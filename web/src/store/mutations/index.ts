@@ -7,3 +7,5 @@ export { createLabel, updateLabel, deleteLabel } from './labels';
 export { setTaskLabel, setTaskAssignee, setDueDate } from './taskFields';
 export { addChecklistItem, updateChecklistItem, moveChecklistItem, deleteChecklistItem } from './checklist';
 export { loadComments, addComment, editComment, deleteComment } from './comments';
+export { restoreTask, restoreColumn } from './trash';
+export { undo, redo, undoChange } from './undo';

@@ -4,13 +4,23 @@ import * as api from '../../api/commands';
 import type { Task } from '../../api/types';
 import type { BoardStore } from '../boardStore';
 import { applyDelta, changeTask } from '../taskDetail';
-import { holds } from './tasks';
+import type { NewChange } from '../undo';
+import { changesTask, holds } from './tasks';
 import { track } from './track';
 
 const key = (taskId: string) => `task:${taskId}`;
 
-function change(store: BoardStore, taskId: string, input: Omit<api.UpdateTaskInput, 'id'>, optimistic: (t: Task) => Task, failure: string, after: string[] = []) {
-  return track({
+function change(
+  store: BoardStore,
+  taskId: string,
+  input: Omit<api.UpdateTaskInput, 'id'>,
+  optimistic: (t: Task) => Task,
+  failure: string,
+  undoable: (answer: Task) => NewChange,
+  after: string[] = [],
+) {
+  const changed = changesTask(store, taskId);
+  const answered = track({
     store,
     key: key(taskId),
     after,
@@ -19,33 +29,46 @@ function change(store: BoardStore, taskId: string, input: Omit<api.UpdateTaskInp
     answered: holds('settled'),
     failure,
   });
+  void store.history.record(answered.then((answer) => (changed(answer) ? { ...undoable(answer), version: answer.version } : undefined)));
+  return answered;
 }
 
 /** Puts a label on a task or takes it off; two people labelling at once both stick. */
 export function setTaskLabel(store: BoardStore, taskId: string, labelId: string, on: boolean): Promise<Task | undefined> {
   const [add, remove] = on ? [[labelId], []] : [[], [labelId]];
+  const itemName = store.getSnapshot().board.labels[labelId]?.name ?? 'label';
   return change(
     store,
     taskId,
     on ? { addLabelIds: add } : { removeLabelIds: remove },
     (t) => ({ ...t, labelIds: applyDelta(t.labelIds, add, remove) }),
     on ? 'Couldn’t add the label' : 'Couldn’t remove the label',
+    (answer) => ({ kind: 'taskDelta', taskId, title: answer.title, field: 'labelIds', itemId: labelId, itemName, on }),
     [`label:${labelId}`], // a label made a moment ago exists on the server first
   );
 }
 
 export function setTaskAssignee(store: BoardStore, taskId: string, userId: string, on: boolean): Promise<Task | undefined> {
   const [add, remove] = on ? [[userId], []] : [[], [userId]];
+  const itemName = store.getSnapshot().board.members[userId]?.user.name ?? 'someone';
   return change(
     store,
     taskId,
     on ? { addAssigneeIds: add } : { removeAssigneeIds: remove },
     (t) => ({ ...t, assigneeIds: applyDelta(t.assigneeIds, add, remove) }),
     on ? 'Couldn’t assign the task' : 'Couldn’t unassign the task',
+    (answer) => ({ kind: 'taskDelta', taskId, title: answer.title, field: 'assigneeIds', itemId: userId, itemName, on }),
   );
 }
 
 /** Sets the due date (YYYY-MM-DD) or clears it (null). */
 export function setDueDate(store: BoardStore, taskId: string, dueDate: string | null): Promise<Task | undefined> {
-  return change(store, taskId, { dueDate }, (t) => ({ ...t, dueDate }), dueDate ? 'Couldn’t set the due date' : 'Couldn’t clear the due date');
+  const before = store.getSnapshot().board.tasks[taskId]?.dueDate ?? null;
+  return change(store, taskId, { dueDate }, (t) => ({ ...t, dueDate }), dueDate ? 'Couldn’t set the due date' : 'Couldn’t clear the due date', (answer) => ({
+    kind: 'taskFields',
+    taskId,
+    title: answer.title,
+    before: { dueDate: before },
+    after: { dueDate },
+  }));
 }

@@ -7,6 +7,8 @@ import type { BoardStore } from '../boardStore';
 import { decideConflict, openConflict, type TaskEdit } from '../conflicts';
 import { editTask, moveTaskTo, placeTask } from '../localChanges';
 import { removeTask, upsertTask } from '../reducer';
+import { tasksOf } from '../selectors';
+import type { Change, NewChange, TaskFields } from '../undo';
 import { track } from './track';
 
 const key = (taskId: string) => `task:${taskId}`;
@@ -47,10 +49,19 @@ export function newTask(boardId: string, columnId: string, title: string, me: Us
   };
 }
 
+/**
+ * Whether an answer changed the task: a write that set what was already there gets the
+ * version the task had, and causes no event; it is nothing to undo.
+ */
+export const changesTask = (store: BoardStore, taskId: string) => {
+  const before = store.confirmed.tasks[taskId]?.version ?? -1;
+  return (answer: Task | undefined): answer is Task => answer !== undefined && answer.version > before;
+};
+
 export function createTask(store: BoardStore, columnId: string, title: string, me: User): Promise<Task | undefined> {
   const draft = newTask(store.boardId, columnId, title, me);
   const { id } = draft;
-  return track({
+  const created = track({
     store,
     key: key(id),
     after: [`column:${columnId}`],
@@ -59,11 +70,18 @@ export function createTask(store: BoardStore, columnId: string, title: string, m
     answered: holds('pending'),
     failure: 'Couldn’t add the task',
   });
+  store.history.record(created.then((answer) => answer && { kind: 'taskPresence', taskId: id, title: answer.title, verb: 'add' }));
+  return created;
 }
 
 /** Moves a task to `index` of a column (the place it will have, counted without it). */
 export function moveTask(store: BoardStore, taskId: string, columnId: string, index: number): Promise<Task | undefined> {
-  return track({
+  // Where it was, as this tab sees it; the event's fromPosition replaces it when it arrives.
+  const view = store.getSnapshot().board;
+  const held = view.tasks[taskId];
+  const from = held && { columnId: held.columnId, index: tasksOf(view, held.columnId).findIndex((t) => t.id === taskId) };
+  const changed = changesTask(store, taskId);
+  const moved = track({
     store,
     key: key(taskId),
     after: [`column:${columnId}`],
@@ -72,10 +90,16 @@ export function moveTask(store: BoardStore, taskId: string, columnId: string, in
     answered: holds('settled'),
     failure: 'Couldn’t move the task',
   });
+  store.history.record(
+    moved.then((answer) => changed(answer) && from && { kind: 'taskMove', taskId, title: answer.title, from, to: { columnId, index }, version: answer.version }),
+  );
+  return moved;
 }
 
-export function deleteTask(store: BoardStore, taskId: string): Promise<unknown> {
-  return track({
+/** Deletes a task (to the trash); answers the change for "Task deleted — Undo", or undefined when refused. */
+export function deleteTask(store: BoardStore, taskId: string): Promise<Change | undefined> {
+  const title = store.getSnapshot().board.tasks[taskId]?.title ?? '';
+  const deleted = track({
     store,
     key: key(taskId),
     optimistic: (s) => removeTask(s, taskId),
@@ -85,6 +109,7 @@ export function deleteTask(store: BoardStore, taskId: string): Promise<unknown> 
     // Already gone (someone else deleted it, or our first try went through): that is what we wanted.
     onError: (error) => isApiError(error, ErrorCode.NotFound),
   });
+  return store.history.record(deleted.then((answer) => answer && { kind: 'taskPresence', taskId, title, verb: 'delete' }));
 }
 
 /** How an edit ended: stored (perhaps after a resend), put to the user as a conflict, or refused. */
@@ -102,6 +127,11 @@ export async function updateTask(
   startedFrom: TaskEdit & { version: number },
 ): Promise<UpdateOutcome> {
   let conflict = null as Promise<UpdateOutcome> | null; // set by onError
+  const held = store.getSnapshot().board.tasks[taskId];
+  const changed = changesTask(store, taskId);
+  // On the stack from now, so that an undo asked for before the answer waits for it.
+  let done!: (change: NewChange | undefined) => void;
+  void store.history.record(new Promise<NewChange | undefined>((resolve) => (done = resolve)));
   const answer = await track({
     store,
     key: key(taskId),
@@ -117,6 +147,13 @@ export async function updateTask(
       return true;
     },
   });
+  if (changed(answer)) {
+    const before: TaskFields = {};
+    for (const field of Object.keys(mine) as (keyof TaskEdit)[]) before[field] = startedFrom[field] ?? held?.[field];
+    done({ kind: 'taskFields', taskId, title: answer.title, before, after: { ...mine }, version: answer.version });
+  } else {
+    done(undefined); // refused, or a conflict whose resend records itself
+  }
   if (answer) return 'saved';
   return conflict ?? 'failed';
 }
@@ -143,7 +180,7 @@ function resolveConflict(store: BoardStore, taskId: string, mine: TaskEdit, star
   }
 }
 
-function isTask(value: unknown): value is Task {
+export function isTask(value: unknown): value is Task {
   const v = value as Task | null;
   return typeof v === 'object' && v !== null && typeof v.id === 'string' && typeof v.version === 'number';
 }

@@ -14,8 +14,11 @@ import { BoardContext, type BoardContextValue } from './BoardContext';
 import { BoardToolbar } from './BoardToolbar';
 import { LabelManager } from './detail/LabelManager';
 import { FilterBar } from './FilterBar';
+import { ActivityPanel } from './history/ActivityPanel';
+import { TrashDialog } from './history/TrashDialog';
 import { MembersDialog } from './MembersDialog';
 import { TaskDialog } from './TaskDialog';
+import { useUndoKeys } from './useUndoKeys';
 
 /** The performance mark of a board first shown with its columns and cards; its detail is `{ boardId }`. */
 export const boardShownMark = 'kanban:board-shown';
@@ -38,10 +41,13 @@ export function BoardPage({ boardId, taskId, me }: { boardId: string; taskId: st
   const offline = isOfflineSession(useSmallStore(session));
   const [membersOpen, setMembersOpen] = useState(false);
   const [labelsOpen, setLabelsOpen] = useState(false);
+  const [activityOpen, setActivityOpen] = useState(false);
+  const [trashOpen, setTrashOpen] = useState(false);
   // The task of this URL was seen on the board: if it goes, it was deleted while open (the dialog says so).
   const [seenTaskId, setSeenTaskId] = useState<string | null>(null);
   const board = view?.board;
   const editable = canEdit(board?.members[me.id]?.role);
+  useUndoKeys(store, editable && board?.status === 'ready');
   const search = useSearch();
   const filter = useMemo(() => parseFilter(search), [search]);
   const labels = board?.labels;
@@ -137,7 +143,13 @@ export function BoardPage({ boardId, taskId, me }: { boardId: string; taskId: st
   return (
     <BoardContext.Provider value={context}>
       <main className="board-page">
-        <BoardToolbar view={view} onMembers={() => setMembersOpen(true)} onLabels={() => setLabelsOpen(true)} />
+        <BoardToolbar
+          view={view}
+          onMembers={() => setMembersOpen(true)}
+          onLabels={() => setLabelsOpen(true)}
+          onActivity={() => setActivityOpen(true)}
+          onTrash={() => setTrashOpen(true)}
+        />
         <FilterBar board={board} me={me} filter={filter} onChange={changeFilter} shown={shown} total={total} />
         {linkedTaskMissing && (
           <div className="notice board-notice" role="alert">
@@ -151,6 +163,8 @@ export function BoardPage({ boardId, taskId, me }: { boardId: string; taskId: st
         {taskId && !linkedTaskMissing && <TaskDialog key={taskId} taskId={taskId} view={view} onClose={closeTask} />}
         {membersOpen && <MembersDialog view={view} onClose={() => setMembersOpen(false)} />}
         {labelsOpen && <LabelManager board={board} onClose={() => setLabelsOpen(false)} />}
+        {activityOpen && <ActivityPanel onClose={() => setActivityOpen(false)} />}
+        {trashOpen && <TrashDialog onClose={() => setTrashOpen(false)} />}
       </main>
     </BoardContext.Provider>
   );

@@ -12,6 +12,7 @@ import { titleProblem } from '../../lib/limits';
 import { useFocusBack } from '../useFocusBack';
 import { AddTask } from './AddTask';
 import { useBoardContext } from './BoardContext';
+import { toastDeleted } from './deletedToast';
 import { TaskCard } from './TaskCard';
 import { useRenderedCount } from './useRenderedCount';
 
@@ -51,8 +52,8 @@ export const ColumnView = memo(function ColumnView({ column, tasks, total, visib
   const remove = async () => {
     const count = total ?? tasks.length;
     const what = count === 0 ? 'It has no tasks.' : count === 1 ? 'Its 1 task will be deleted too.' : `Its ${count} tasks will be deleted too.`;
-    if (await confirmAction('Delete column?', `“${column.name}” will be deleted for everyone. ${what}`, 'Delete column')) {
-      void deleteColumn(store, column.id);
+    if (await confirmAction('Delete column?', `“${column.name}” will be deleted for everyone. ${what} You can undo it, or restore it from the trash.`, 'Delete column')) {
+      toastDeleted(store, deleteColumn(store, column.id));
     }
   };
 

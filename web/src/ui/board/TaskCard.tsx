@@ -10,6 +10,7 @@ import { GripIcon, PencilIcon, TrashIcon } from '../Icon';
 import { InlineEdit } from '../InlineEdit';
 import { useFocusBack } from '../useFocusBack';
 import { useBoardContext } from './BoardContext';
+import { toastDeleted } from './deletedToast';
 import { CardDetails, CardLabels } from './detail/CardDetails';
 import { editingPhrase } from './editors';
 import { selectLabels, selectMembers, useBoardSlice } from './useBoardSlice';
@@ -47,7 +48,8 @@ export const TaskCard = memo(function TaskCard({ task, flash, editors, titleDraf
     void updateTask(store, task.id, { title }, { version: titleDraft?.version ?? task.version, title: titleDraft?.original });
   };
   const remove = async () => {
-    if (await confirmAction('Delete task?', `“${task.title}” will be deleted for everyone.`, 'Delete task')) void deleteTask(store, task.id);
+    if (await confirmAction('Delete task?', `“${task.title}” will be deleted for everyone. You can undo it, or restore it from the trash.`, 'Delete task'))
+      toastDeleted(store, deleteTask(store, task.id));
   };
 
   const className = ['card', isDragging && 'card-placeholder', flash && 'card-flash', editors && 'card-busy'].filter(Boolean).join(' ');

@@ -12,9 +12,11 @@ import { InlineEdit } from '../InlineEdit';
 import { LazyMarkdown as Markdown } from '../LazyMarkdown';
 import { absoluteTime } from '../time';
 import { useBoardContext } from './BoardContext';
+import { toastDeleted } from './deletedToast';
 import { Checklist } from './detail/Checklist';
 import { Comments } from './detail/Comments';
 import { TaskFields } from './detail/TaskFields';
+import { TaskHistory } from './history/TaskHistory';
 import { editingPhrase, editorsByTask } from './editors';
 
 
@@ -100,11 +102,11 @@ export function TaskDialog({ taskId, view, onClose }: { taskId: string; view: Bo
   }
 
   const remove = async () => {
-    if (await confirmAction('Delete task?', `“${task.title}” will be deleted for everyone.`, 'Delete task')) {
+    if (await confirmAction('Delete task?', `“${task.title}” will be deleted for everyone. You can undo it, or restore it from the trash.`, 'Delete task')) {
       store.setDraft(descriptionKey, null);
       store.setDraft(titleKey, null);
       onClose();
-      void deleteTask(store, taskId);
+      toastDeleted(store, deleteTask(store, taskId));
     }
   };
 
@@ -254,6 +256,7 @@ export function TaskDialog({ taskId, view, onClose }: { taskId: string; view: Bo
       <TaskFields task={task} board={board} />
       <Checklist task={task} />
       <Comments taskId={task.id} board={board} />
+      <TaskHistory taskId={task.id} />
 
       {editable && (
         <div className="dialog-actions dialog-actions-end">
