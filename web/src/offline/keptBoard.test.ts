@@ -132,7 +132,7 @@ describe('a board opened from this device', () => {
 
     // Offline: the store is seeded and shows the board as it was.
     const { store, fetchEvents, fetchBoard } = makeStore([created(6, 'while-away'), created(7, 'later')]);
-    store.restore((await savedBoard(db, BOARD))!.state);
+    store.seed((await savedBoard(db, BOARD))!.state);
     expect(store.getSnapshot().board.status).toBe('ready');
     expect(store.seq).toBe(5);
     expect(tasksOf(store.getSnapshot().board, TODO).map((t) => t.id)).toEqual(['t1', 't2']);
@@ -151,7 +151,7 @@ describe('a board opened from this device', () => {
     store.loadSnapshot(snapshot(9));
     const older = makeStore().store;
     older.loadSnapshot(snapshot(5, []));
-    store.restore(older.confirmed);
+    store.seed(older.confirmed);
     expect(store.seq).toBe(9);
     expect(tasksOf(store.getSnapshot().board, TODO)).toHaveLength(2);
   });

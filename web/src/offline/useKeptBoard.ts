@@ -19,7 +19,7 @@ export function useKeptBoard(store: BoardStore | null, userId: string): KeptBoar
     let live = true;
     void withUserDb(userId, (db) => savedBoard(db, store.boardId)).then((saved) => {
       if (!live) return;
-      if (saved) store.restore(saved.state);
+      if (saved) store.seed(saved.state);
       setKept({ store, found: saved !== undefined });
     });
     const stop = keepBoard(store, {

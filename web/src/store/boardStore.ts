@@ -127,7 +127,7 @@ export class BoardStore {
    * The board as this device kept it (the server's state at its seq), before anything fresher
    * came: the store then catches up from that seq as after any reconnect.
    */
-  restore(saved: BoardState): void {
+  seed(saved: BoardState): void {
     if (this.base.seq !== null || saved.seq === null) return;
     this.setBase({ ...saved, me: this.base.me, drafts: this.base.drafts });
     this.drain([]);
