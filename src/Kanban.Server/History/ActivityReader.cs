@@ -22,13 +22,18 @@ public sealed class ActivityReader(KanbanDb db, BoardReader boards, IOptions<Kan
     {
         CheckFirst(first);
         await boards.EnsureMemberAsync(boardId, caller, ct);
-        var entries = Recent().Where(a => a.BoardId == boardId);
+        var entries = db.Activities.AsNoTracking().Where(a => a.BoardId == boardId);
         if (before is { } b)
             entries = entries.Where(a => a.Seq < b);
         if (after is { } n)
             entries = entries.Where(a => a.Seq > n);
         var rows = await entries.OrderByDescending(a => a.Seq).Take(first + 1).ToListAsync(ct);
-        return new ActivityPage(rows.Take(first).ToList(), rows.Count > first);
+        // HISTORY_DAYS is applied here, not in SQL: with a time filter SQLite reads the pruning
+        // index (BoardId, At) and sorts the board's whole history. Entries come in time order, so
+        // the ones too old to show are the tail of a page.
+        var since = Since();
+        var recent = rows.TakeWhile(a => a.At >= since).ToList();
+        return new ActivityPage(recent.Take(first).ToList(), recent.Count > first);
     }
 
     /// <summary>
@@ -50,9 +55,11 @@ public sealed class ActivityReader(KanbanDb db, BoardReader boards, IOptions<Kan
 
     private IQueryable<Activity> Recent()
     {
-        var since = clock.GetUtcNow() - TimeSpan.FromDays(options.Value.HistoryDays);
+        var since = Since();
         return db.Activities.AsNoTracking().Where(a => a.At >= since);
     }
+
+    private DateTimeOffset Since() => clock.GetUtcNow() - TimeSpan.FromDays(options.Value.HistoryDays);
 
     private static void CheckFirst(int first)
     {

@@ -15,8 +15,10 @@ public sealed class BoardRooms(IHubContext<BoardHub> hub, IPresence presence, Ti
     // Taking a connection of another server out of a group waits for that server's answer;
     // a server that died never answers, and its connections are gone anyway.
     private static readonly TimeSpan RemoteAnswer = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan PresenceSettle = TimeSpan.FromMilliseconds(50);
     private readonly ConcurrentDictionary<Guid, byte> _announcing = new();
+
+    /// <summary>What each room heard last from this server (its size sets the next settle time).</summary>
+    private readonly ConcurrentDictionary<Guid, IReadOnlyList<Viewer>> _told = new();
 
     public async Task JoinAsync(Guid boardId, string connectionId, UserView user)
     {
@@ -83,9 +85,10 @@ public sealed class BoardRooms(IHubContext<BoardHub> hub, IPresence presence, Ti
     public async Task<IReadOnlyList<Viewer>> ViewersAsync(Guid boardId) => await presence.ViewersAsync(boardId);
 
     /// <summary>
-    /// Tells the room who is in it, soon. Changes within <see cref="PresenceSettle"/> of each
-    /// other make one announcement, read after the last of them: a crowd joining a board costs
-    /// a few announcements, not one per person (each of which every viewer would receive).
+    /// Tells the room who is in it, soon, if that is news to it (<see cref="PresenceNews"/>).
+    /// Changes within the settle time of each other make one announcement, read after the last
+    /// of them: a crowd joining a board costs a few announcements, not one per person (each of
+    /// which every viewer would receive).
     /// </summary>
     public void AnnouncePresence(Guid boardId)
     {
@@ -97,9 +100,10 @@ public sealed class BoardRooms(IHubContext<BoardHub> hub, IPresence presence, Ti
     {
         try
         {
-            await Task.Delay(PresenceSettle);
+            var told = _told.GetValueOrDefault(boardId);
+            await Task.Delay(PresenceNews.Settle(told?.Sum(v => v.Connections) ?? 0));
             _announcing.TryRemove(boardId, out _); // before reading: a change from here on announces again
-            await SendPresenceAsync(boardId);
+            await SendPresenceAsync(boardId, told);
         }
         catch (Exception e)
         {
@@ -109,9 +113,16 @@ public sealed class BoardRooms(IHubContext<BoardHub> hub, IPresence presence, Ti
     }
 
     /// <summary>presence:changed is not logged: it has no seq, actor or origin.</summary>
-    private async Task SendPresenceAsync(Guid boardId)
+    private async Task SendPresenceAsync(Guid boardId, IReadOnlyList<Viewer>? told)
     {
-        var change = new PresenceChanged(boardId, await presence.ViewersAsync(boardId), clock.GetUtcNow().UtcDateTime);
+        var viewers = await presence.ViewersAsync(boardId);
+        if (viewers.Count == 0)
+            _told.TryRemove(boardId, out _);
+        if (!PresenceNews.IsNews(told, viewers))
+            return;
+        if (viewers.Count > 0)
+            _told[boardId] = viewers;
+        var change = new PresenceChanged(boardId, viewers, clock.GetUtcNow().UtcDateTime);
         await hub.Clients.Group(Group(boardId)).SendAsync(PresenceChanged.Name, Wire.From(change));
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kanban.Client;
+using Kanban.Server.Realtime;
 using Kanban.Tests.Support;
 
 namespace Kanban.Tests.Realtime;
@@ -55,6 +56,38 @@ public sealed class PresenceTests(SqliteServer fixture) : IClassFixture<SqliteSe
         await benTab.LeaveAsync(board);
         viewers = await NextViewersAsync(anaTab1, v => v.Length == 1);
         Assert.Equal(ana.UserId, viewers[0].GetProperty("user").Str("id"));
+    }
+
+    [Fact]
+    public async Task ACrowdHearsWhoArrivesWithEveryonesConnectionsCounted()
+    {
+        var ana = await _server.SignUpAsync("ana");
+        var ben = await _server.SignUpAsync("ben");
+        var board = await ana.CreateBoardAsync();
+        await ana.AddMemberAsync(board, ben, "VIEWER");
+
+        var tabs = new List<BoardConnection>();
+        try
+        {
+            for (var i = 0; i < PresenceNews.SmallRoom + 5; i++)
+            {
+                var tab = await _server.ConnectAsync(ana);
+                tabs.Add(tab);
+                await tab.JoinAsync(board, null);
+            }
+            // Ben's arrival is news to the crowd, and it carries every tab Ana has open.
+            await using var benTab = await _server.ConnectAsync(ben);
+            var joined = await benTab.JoinAsync(board, null);
+            Assert.Equal(tabs.Count, Of(joined.GetProperty("presence").EnumerateArray().ToArray(), ana).GetProperty("connections").GetInt32());
+            var viewers = await NextViewersAsync(tabs[0], v => v.Length == 2);
+            Assert.Equal(tabs.Count, Of(viewers, ana).GetProperty("connections").GetInt32());
+            Assert.Equal(1, Of(viewers, ben).GetProperty("connections").GetInt32());
+        }
+        finally
+        {
+            foreach (var tab in tabs)
+                await tab.DisposeAsync();
+        }
     }
 
     [Fact]

@@ -14,8 +14,12 @@ namespace Kanban.Tests.Support;
 public sealed class CommandCounter : DbCommandInterceptor
 {
     private int _count;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<RanCommand> _ran = new();
 
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Every command run, with its parameters, to explain its plan again.</summary>
+    public IReadOnlyList<RanCommand> Ran => _ran.ToArray();
 
     /// <summary>Adds the counter to the server's contexts, whichever database it uses.</summary>
     public void AddTo(IServiceCollection services)
@@ -25,10 +29,10 @@ public sealed class CommandCounter : DbCommandInterceptor
     }
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result) =>
-        Counted(base.ReaderExecuted(command, eventData, result));
+        Counted(base.ReaderExecuted(command, eventData, result), command);
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default) =>
-        Counted(base.ReaderExecutedAsync(command, eventData, result, cancellationToken));
+        Counted(base.ReaderExecutedAsync(command, eventData, result, cancellationToken), command);
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result) =>
         Counted(base.NonQueryExecuted(command, eventData, result));
@@ -42,9 +46,15 @@ public sealed class CommandCounter : DbCommandInterceptor
     public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default) =>
         Counted(base.ScalarExecutedAsync(command, eventData, result, cancellationToken));
 
-    private T Counted<T>(T result)
+    private T Counted<T>(T result, DbCommand? command = null)
     {
         Interlocked.Increment(ref _count);
+        if (command is not null)
+            _ran.Enqueue(new RanCommand(command.CommandText,
+                command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToArray()));
         return result;
     }
 }
+
+/// <summary>A query as the server ran it.</summary>
+public sealed record RanCommand(string Text, (string Name, object? Value)[] Parameters);

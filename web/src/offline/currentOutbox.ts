@@ -4,8 +4,9 @@ import { clientId, newId } from '../api/clientId';
 import { realtime } from '../realtime/connection';
 import { goneIsDone, sendWrite } from '../store/writes';
 import { showToast } from '../ui/toasts';
-import { openLocalDb, type LocalDb } from './localDb';
+import type { LocalDb } from './localDb';
 import { Outbox, type OutboxDeps } from './outbox';
+import { openUserData } from './userData';
 
 const isOnline = () => typeof navigator === 'undefined' || navigator.onLine !== false;
 
@@ -27,22 +28,40 @@ function outboxOf(userId: string, db: LocalDb | null, overrides: Partial<OutboxD
 }
 
 let current = outboxOf('', null);
+let currentUser: string | null = null;
+let opening: { userId: string; done: Promise<void> } | null = null;
 void current.start();
 
 export const currentOutbox = (): Outbox => current;
 
-/** Opens the user's outbox (their IndexedDB database) and starts sending what waits in it. */
-export async function openOutbox(userId: string): Promise<void> {
-  let db: LocalDb | null = null;
-  try {
-    db = await openLocalDb(userId);
-  } catch (error) {
-    // No IndexedDB (a private window in some browsers): changes are sent as they are made.
-    console.warn('the outbox is kept in memory only', error);
-  }
+/**
+ * Opens the user's outbox (in their local database, the handle userData keeps) and starts
+ * sending what waits in it. The same user's outbox stays as it is (an offline start going online).
+ */
+export function openOutbox(userId: string): Promise<void> {
+  if (currentUser === userId) return Promise.resolve();
+  if (opening?.userId !== userId) opening = { userId, done: open(userId) };
+  return opening.done;
+}
+
+async function open(userId: string): Promise<void> {
+  // Without a database (storage blocked or broken) changes are sent as they are made.
+  const db = await openUserData(userId);
+  if (opening?.userId !== userId) return; // signed out (or someone else signed in) meanwhile
+  opening = null;
   current.dispose();
   current = outboxOf(userId, db);
+  currentUser = userId;
   await current.start();
+}
+
+/** Signing out: back to an outbox in memory (the database closes or goes with the user's data). */
+export function closeOutbox(): void {
+  opening = null;
+  current.dispose();
+  current = outboxOf('', null);
+  currentUser = null;
+  void current.start();
 }
 
 if (typeof window !== 'undefined') window.addEventListener('online', () => current.wake());
@@ -53,6 +72,7 @@ realtime.onConnected(() => current.wake());
 export function freshMemoryOutbox(deps: Partial<OutboxDeps> = {}): Outbox {
   current.dispose();
   current = outboxOf('', null, deps);
+  currentUser = null;
   void current.start();
   return current;
 }

@@ -77,6 +77,12 @@ describe('the local database', () => {
     expect(await savedBoard(fresh, 'b1')).toBeUndefined();
   });
 
+  it('is deleted even while another tab still has it open', async () => {
+    await dbOf(ana.id); // another tab's handle, never closed by it
+    await deleteLocalDb(ana.id);
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('kanban-u-ana');
+  });
+
   it('recognises a full disk', () => {
     expect(isStorageFull(new DOMException('full', 'QuotaExceededError'))).toBe(true);
     expect(isStorageFull(new Error('other'))).toBe(false);

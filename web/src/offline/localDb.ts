@@ -56,15 +56,20 @@ const LAST_USER_KEY = 'kanban:lastUser';
 export const localDbName = (userId: string): string => `kanban-${userId}`;
 
 /** Opens (creating on first use) the user's database. */
-export function openLocalDb(userId: string): Promise<LocalDb> {
-  return openDB<KanbanLocalSchema>(localDbName(userId), VERSION, {
+export async function openLocalDb(userId: string): Promise<LocalDb> {
+  const db: LocalDb = await openDB<KanbanLocalSchema>(localDbName(userId), VERSION, {
     upgrade(db) {
       db.createObjectStore('meta');
       db.createObjectStore('boardList');
       db.createObjectStore('boards', { keyPath: 'boardId' }).createIndex('savedAt', 'savedAt');
       db.createObjectStore('outbox', { keyPath: 'id', autoIncrement: true }).createIndex('boardId', 'boardId');
     },
+    // Another tab deletes it (signing out) or upgrades it: let go, or that tab waits for ever.
+    blocking() {
+      db.close();
+    },
   });
+  return db;
 }
 
 /** Everything this browser kept of the user, gone (signing out). */

@@ -1,7 +1,8 @@
-import { describeError } from '../api/errors';
+import { describeError, ErrorCode, isApiError } from '../api/errors';
 import { fetchBoards } from '../api/queries';
 import type { BoardSummary, User } from '../api/types';
 import { smallStore } from '../lib/smallStore';
+import { keptBoardList } from '../offline/keptBoardList';
 
 export interface BoardListState {
   boards: BoardSummary[] | null;
@@ -24,6 +25,15 @@ export async function loadBoards(me: User): Promise<void> {
     const boards = await fetchBoards(me);
     if (read === reads) boardList.set({ boards, error: null });
   } catch (error) {
+    if (read !== reads) return;
+    // Without a network the list as this device kept it stands in (the banner says it is offline).
+    if (isApiError(error, ErrorCode.Network)) {
+      const kept = boardList.get().boards ?? (await keptBoardList(me.id)) ?? null;
+      if (kept && read === reads) {
+        boardList.set((s) => ({ boards: s.boards ?? kept, error: null }));
+        return;
+      }
+    }
     if (read === reads) boardList.set((s) => ({ ...s, error: describeError(error) }));
   }
 }

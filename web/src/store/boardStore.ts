@@ -135,6 +135,16 @@ export class BoardStore {
     this.drain([]);
   }
 
+  /**
+   * The board as this device kept it (the server's state at its seq), before anything fresher
+   * came: the store then catches up from that seq as after any reconnect.
+   */
+  seed(saved: BoardState): void {
+    if (this.base.seq !== null || saved.seq === null) return;
+    this.setBase({ ...saved, me: this.base.me, drafts: this.base.drafts });
+    this.drain([]);
+  }
+
   /** Events from the socket, JoinBoard or boardEvents, in any order, possibly repeated. */
   receive(events: readonly BoardEvent[]): void {
     const mine = events.filter((e) => e.boardId === undefined || e.boardId === this.boardId);

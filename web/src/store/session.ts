@@ -4,30 +4,42 @@ import { updateProfile } from '../api/commands';
 import { ApiError, isApiError, ErrorCode } from '../api/errors';
 import { onUnauthenticated } from '../api/graphql';
 import { fetchMe } from '../api/queries';
-import { openOutbox } from '../offline/currentOutbox';
 import type { User } from '../api/types';
 import { smallStore } from '../lib/smallStore';
+import { closeOutbox, openOutbox } from '../offline/currentOutbox';
+import { keptSession } from '../offline/offlineStart';
+import { closeUserData, forgetUserData, rememberSignedIn } from '../offline/userData';
 import { realtime } from '../realtime/connection';
 import { boardList } from './boardList';
 
 export type Session =
   | { status: 'loading' }
   | { status: 'signedOut' }
-  | { status: 'signedIn'; user: User }
+  /** `offline`: opened from what this device kept, while the server cannot be reached. */
+  | { status: 'signedIn'; user: User; offline?: boolean }
   /** The server gave no answer (offline, or it is down): whether the cookie is a session is not known yet. */
   | { status: 'unreachable'; retrying: boolean };
 
 export const session = smallStore<Session>({ status: 'loading' });
 
+/** Signed in from what this device kept, the server not reached yet. */
+export const isOfflineSession = (s: Session): boolean => s.status === 'signedIn' && s.offline === true;
+
 async function signedIn(user: User): Promise<void> {
+  const was = session.get();
+  // Another person than the one opened offline: nothing of theirs stays on screen.
+  if (was.status === 'signedIn' && was.user.id !== user.id) boardList.set({ boards: null, error: null });
   // The user's outbox first: a board opened next shows what still waits in it.
   await openOutbox(user.id);
   session.set({ status: 'signedIn', user });
+  void rememberSignedIn(user);
   realtime.start();
 }
 
 function signedOut(): void {
   void realtime.stop();
+  closeOutbox();
+  closeUserData();
   boardList.set({ boards: null, error: null });
   session.set({ status: 'signedOut' });
 }
@@ -46,10 +58,8 @@ export async function restoreSession(): Promise<void> {
     await signedIn(await fetchMe());
   } catch (error) {
     if (isApiError(error, ErrorCode.Unauthenticated)) signedOut();
-    else if (isApiError(error, ErrorCode.Network)) {
-      session.set({ status: 'unreachable', retrying: false });
-      whenOnline(retrySession);
-    } else {
+    else if (isApiError(error, ErrorCode.Network)) await openOffline();
+    else {
       session.set({ status: 'signedOut' });
       throw error;
     }
@@ -66,6 +76,41 @@ export async function retrySession(): Promise<void> {
 function whenOnline(then: () => Promise<void>): void {
   if (typeof window === 'undefined') return;
   window.addEventListener('online', () => void then(), { once: true });
+}
+
+/** How often an app opened offline asks the server again while the browser thinks it is online (the server was down). */
+export const offlineRetryMs = 5000;
+
+/**
+ * The server did not answer: the person who signed in last on this browser gets their boards
+ * as this device kept them, until `me` answers (then the app goes on as signed in, or to the
+ * sign-in page if the session ended). Without anyone kept, the app says it can't reach the server.
+ */
+async function openOffline(): Promise<void> {
+  if (!isOfflineSession(session.get())) {
+    const kept = await keptSession();
+    if (!kept) {
+      session.set({ status: 'unreachable', retrying: false });
+      whenOnline(retrySession);
+      return;
+    }
+    boardList.set({ boards: kept.boards, error: null });
+    // What waited to be sent is shown on the boards, and goes when the server answers.
+    await openOutbox(kept.user.id);
+    session.set({ status: 'signedIn', user: kept.user, offline: true });
+  }
+  askAgainLater();
+}
+
+function askAgainLater(): void {
+  if (typeof window === 'undefined') return;
+  const again = () => {
+    window.removeEventListener('online', again);
+    clearTimeout(timer);
+    if (isOfflineSession(session.get())) void restoreSession();
+  };
+  window.addEventListener('online', again);
+  const timer = setTimeout(again, offlineRetryMs);
 }
 
 export async function signIn(email: string, password: string): Promise<void> {
@@ -95,10 +140,13 @@ export async function signUp(email: string, password: string, name: string): Pro
 }
 
 export async function signOut(): Promise<void> {
+  const was = session.get();
   try {
     await auth.logout();
   } finally {
     signedOut();
+    // Nothing of theirs stays on this browser, not even which account was here.
+    if (was.status === 'signedIn') await forgetUserData(was.user.id);
   }
 }
 

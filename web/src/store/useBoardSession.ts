@@ -6,6 +6,7 @@ import { connectionStatus, hubErrorCode, realtime } from '../realtime/connection
 import { EventName } from '../realtime/events';
 import { showToast } from '../ui/toasts';
 import { BoardStore, type BoardView } from './boardStore';
+import { isOfflineSession, session } from './session';
 
 /** How often a board whose live connection is down asks the log for news. */
 const pollMs = 4000;
@@ -24,12 +25,21 @@ export function useBoardSession(boardId: string, meId: string): BoardStore | nul
     // oxlint-disable-next-line react/set-state-in-effect
     setStore(store);
 
-    fetchBoard(boardId)
-      .then((snapshot) => store.loadSnapshot(snapshot))
-      .catch((error) => {
-        if (isApiError(error, ErrorCode.Forbidden) || isApiError(error, ErrorCode.NotFound)) store.markMissing();
-        else if (store.seq === null) showToast(`Couldn’t load the board. ${describeError(error)}`);
-      });
+    const load = () =>
+      fetchBoard(boardId)
+        .then((snapshot) => store.loadSnapshot(snapshot))
+        .catch((error) => {
+          if (isApiError(error, ErrorCode.Forbidden) || isApiError(error, ErrorCode.NotFound)) store.markMissing();
+          else if (store.seq === null) showToast(`Couldn’t load the board. ${describeError(error)}`);
+        });
+    // Opened offline, the board comes from this device (useKeptBoard) and JoinBoard catches it up
+    // once online; one this device never kept loads then.
+    let offline = isOfflineSession(session.get());
+    if (!offline) void load();
+    const offSession = session.subscribe(() => {
+      if (offline && !isOfflineSession(session.get()) && store.seq === null) void load();
+      offline = isOfflineSession(session.get());
+    });
 
     const join = async () => {
       const afterSeq = store.seq;
@@ -65,6 +75,7 @@ export function useBoardSession(boardId: string, meId: string): BoardStore | nul
 
     return () => {
       offConnected();
+      offSession();
       offEvent();
       offStatus();
       clearInterval(poll);

@@ -5,6 +5,7 @@ import { Link } from '../routing/Link';
 import { boardPath, navigate } from '../routing/router';
 import { boardList, loadBoards, sortBoards } from '../store/boardList';
 import { followBoardList } from '../store/followBoardList';
+import { keepBoardList } from '../offline/keptBoardList';
 import { createBoard, deleteBoard, renameBoardInList } from '../store/mutations';
 import { confirmAction } from './confirm';
 import { BoardIcon, PencilIcon, TrashIcon } from './Icon';
@@ -20,7 +21,12 @@ export function BoardsPage({ me }: { me: User }) {
   useEffect(() => {
     document.title = 'Boards · Kanban';
     void loadBoards(me);
-    return followBoardList(me);
+    const unfollow = followBoardList(me);
+    const unkeep = keepBoardList(boardList, me.id);
+    return () => {
+      unfollow();
+      unkeep();
+    };
   }, [me]);
 
   const problem = titleProblem(name, 'name');

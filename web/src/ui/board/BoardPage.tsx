@@ -6,6 +6,9 @@ import { Link } from '../../routing/Link';
 import { boardPath, navigate, taskPath, useSearch } from '../../routing/router';
 import { emptyFilter, filterToSearch, isFilterOn, parseFilter, taskMatcher, type TaskFilter } from '../../store/taskFilter';
 import { useBoardSession, useBoardView } from '../../store/useBoardSession';
+import { useKeptBoard } from '../../offline/useKeptBoard';
+import { useSmallStore } from '../../lib/smallStore';
+import { isOfflineSession, session } from '../../store/session';
 import { BoardCanvas } from './BoardCanvas';
 import { BoardContext, type BoardContextValue } from './BoardContext';
 import { BoardToolbar } from './BoardToolbar';
@@ -34,6 +37,8 @@ const openedFromBoard = () => (history.state as OpenedFromBoard | null)?.openedF
 export function BoardPage({ boardId, taskId, me }: { boardId: string; taskId: string | null; me: User }) {
   const store = useBoardSession(boardId, me.id);
   const view = useBoardView(store);
+  const kept = useKeptBoard(store, me.id);
+  const offline = isOfflineSession(useSmallStore(session));
   const [membersOpen, setMembersOpen] = useState(false);
   const [labelsOpen, setLabelsOpen] = useState(false);
   const [activityOpen, setActivityOpen] = useState(false);
@@ -94,6 +99,18 @@ export function BoardPage({ boardId, taskId, me }: { boardId: string; taskId: st
     [store, me, editable, openTask, clearFilter],
   );
 
+  if (board?.status === 'loading' && offline && kept === 'none') {
+    return (
+      <main className="page">
+        <div className="empty" role="status">
+          <p>This board hasn’t been opened on this device yet; it will load when you’re back online.</p>
+          <Link href="/" className="button">
+            Back to your boards
+          </Link>
+        </div>
+      </main>
+    );
+  }
   if (!store || !view || !board || !context || board.status === 'loading') {
     return (
       <main className="board-page">
