@@ -85,6 +85,9 @@ public sealed class SyncTests(Browser browser, SqliteServer fixture, ITestOutput
     {
         var (ana, ben, board) = await TwoPeopleOnABoardAsync(Browser, _server, "Existing");
         var before = await SeqAsync(ana, board);
+        // The app's files and the board are kept on the device, so that a reload opens them offline.
+        await ana.Page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        await ana.Page.WaitUntilKeptAsync(await ana.UserIdAsync(), board, before);
 
         await ana.Page.Context.SetOfflineAsync(true);
         await MakeSevenChangesAsync(ana.Page);
@@ -93,6 +96,12 @@ public sealed class SyncTests(Browser browser, SqliteServer fixture, ITestOutput
         await Expect(Waiting(ana.Page)).ToHaveAttributeAsync("aria-live", "polite");
         Assert.Equal(before, await SeqAsync(ben, board)); // nothing reached the server
         await Expect(ben.Page.CardTitles("To do")).ToHaveTextAsync(["Existing"]);
+
+        // A reload while still offline: the board and the waiting changes are there.
+        await ana.Page.WaitForFunctionAsync(StoredOutboxCount, 7);
+        await ana.Page.ReloadAsync();
+        await ExpectTheSevenChangesAsync(ana.Page);
+        await Expect(Waiting(ana.Page)).ToHaveTextAsync("7 changes waiting");
 
         await ana.Page.Context.SetOfflineAsync(false);
         await Expect(Waiting(ana.Page)).ToHaveTextAsync("", new() { Timeout = 20_000 });
