@@ -241,9 +241,15 @@ export class Outbox {
   }
 
   private async oldestWaiting(): Promise<OutboxEntry | undefined> {
-    // The database is the truth when there is one: other tabs add to it.
-    if (this.deps.db) await this.reload();
-    return this.list.find((e) => e.status === 'waiting' && (e.id !== undefined || !this.deps.db));
+    const db = this.deps.db;
+    if (!db) return this.list.find((e) => e.status === 'waiting');
+    // The database is the truth: other tabs add to it. The first waiting row is the oldest.
+    let cursor = await db.transaction('outbox').store.openCursor();
+    while (cursor) {
+      if (cursor.value.status === 'waiting') return cursor.value;
+      cursor = await cursor.continue();
+    }
+    return undefined;
   }
 
   /** An answer or a final refusal: the entry leaves the database, or stays as refused. */
@@ -257,7 +263,6 @@ export class Outbox {
     }
     this.broadcast({ type: 'settled', entry, outcome: toWire(outcome) });
     this.finish(entry, outcome);
-    if (db) await this.reload();
   }
 
   private finish(entry: OutboxEntry, outcome: Outcome): void {
