@@ -192,13 +192,16 @@ export class Outbox {
       this.again = true;
       return;
     }
-    this.draining = this.drain().finally(() => {
-      this.draining = null;
-      if (this.again) {
-        this.again = false;
-        this.wake();
-      }
-    });
+    this.draining = this.drain()
+      // The database closed under it (signing out): what is left waits for the next sign-in.
+      .catch((error: unknown) => console.warn('sending the outbox stopped', error))
+      .finally(() => {
+        this.draining = null;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
   }
 
   /** Resolves once nothing more can be sent now (for tests and measurements). */
