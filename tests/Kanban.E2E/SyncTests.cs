@@ -231,6 +231,26 @@ public sealed class SyncTests(Browser browser, SqliteServer fixture, ITestOutput
         Assert.Equal(3, tasks.GetArrayLength());
     }
 
+    [Fact]
+    public async Task SigningOutWithChangesNotYetSentAsksFirst()
+    {
+        var (ana, _, board) = await TwoPeopleOnABoardAsync(Browser, _server, "Existing");
+        var page = ana.Page;
+        await page.Context.SetOfflineAsync(true);
+        await page.AddTaskAsync("To do", "Not sent yet");
+        await Expect(Waiting(page)).ToHaveTextAsync("1 change waiting");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByText("1 change hasn’t reached the server yet. Signing out deletes them from this device.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(page.CardTitles("To do")).ToHaveTextAsync(["Existing", "Not sent yet"]); // still signed in, still waiting
+
+        await page.Context.SetOfflineAsync(false);
+        await Expect(Waiting(page)).ToHaveTextAsync("", new() { Timeout = 20_000 });
+        var tasks = (await ana.BoardAsync(board)).GetProperty("columns")[0].GetProperty("tasks");
+        Assert.Equal(2, tasks.GetArrayLength());
+    }
+
     /// <summary>Not asserted: how long 100 queued changes take to be confirmed once the network is back.</summary>
     [Fact]
     public async Task MeasureTheTimeToConfirmOneHundredQueuedChanges()
