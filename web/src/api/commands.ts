@@ -1,7 +1,7 @@
 // The contract's mutations, one thin typed call each. Optimism and reconciliation live in
 // store/mutations; this file only speaks GraphQL.
 import { COLUMN_FIELDS, MEMBER_FIELDS, TASK_FIELDS } from './fragments';
-import { graphql } from './graphql';
+import { graphql, mutate, type Answered } from './graphql';
 import type { Column, ColumnWithTasks, DeletePayload, Member, Role, Task, User } from './types';
 
 export async function updateProfile(name: string): Promise<User> {
@@ -20,12 +20,12 @@ export async function createBoard(input: { id: string; name: string }): Promise<
   return d.createBoard;
 }
 
-export async function renameBoard(id: string, name: string): Promise<{ id: string; name: string }> {
-  const d = await graphql<{ renameBoard: { id: string; name: string } }>(
+export function renameBoard(id: string, name: string): Promise<Answered<{ id: string; name: string }>> {
+  return mutate<{ id: string; name: string }>(
+    'renameBoard',
     `mutation RenameBoard($id: ID!, $name: String!) { renameBoard(id: $id, name: $name) { id name } }`,
     { id, name },
   );
-  return d.renameBoard;
 }
 
 export async function deleteBoard(id: string): Promise<DeletePayload> {
@@ -36,68 +36,68 @@ export async function deleteBoard(id: string): Promise<DeletePayload> {
   return d.deleteBoard;
 }
 
-export async function addMember(boardId: string, email: string, role: Role): Promise<Member> {
-  const d = await graphql<{ addMember: Member }>(
+export function addMember(boardId: string, email: string, role: Role): Promise<Answered<Member>> {
+  return mutate<Member>(
+    'addMember',
     `mutation AddMember($boardId: ID!, $email: String!, $role: Role!) {
        addMember(boardId: $boardId, email: $email, role: $role) { ...MemberFields }
      } ${MEMBER_FIELDS}`,
     { boardId, email, role },
   );
-  return d.addMember;
 }
 
-export async function removeMember(boardId: string, userId: string): Promise<DeletePayload> {
-  const d = await graphql<{ removeMember: DeletePayload }>(
+export function removeMember(boardId: string, userId: string): Promise<Answered<DeletePayload>> {
+  return mutate<DeletePayload>(
+    'removeMember',
     `mutation RemoveMember($boardId: ID!, $userId: ID!) { removeMember(boardId: $boardId, userId: $userId) { id success } }`,
     { boardId, userId },
   );
-  return d.removeMember;
 }
 
-export async function createColumn(input: { id: string; boardId: string; name: string; index?: number }): Promise<Column> {
-  const d = await graphql<{ createColumn: Column }>(
+export function createColumn(input: { id: string; boardId: string; name: string; index?: number }): Promise<Answered<Column>> {
+  return mutate<Column>(
+    'createColumn',
     `mutation CreateColumn($input: CreateColumnInput!) { createColumn(input: $input) { ...ColumnFields } } ${COLUMN_FIELDS}`,
     { input },
   );
-  return d.createColumn;
 }
 
-export async function updateColumn(input: { id: string; name: string }): Promise<Column> {
-  const d = await graphql<{ updateColumn: Column }>(
+export function updateColumn(input: { id: string; name: string }): Promise<Answered<Column>> {
+  return mutate<Column>(
+    'updateColumn',
     `mutation UpdateColumn($input: UpdateColumnInput!) { updateColumn(input: $input) { ...ColumnFields } } ${COLUMN_FIELDS}`,
     { input },
   );
-  return d.updateColumn;
 }
 
-export async function moveColumn(input: { id: string; index: number }): Promise<Column> {
-  const d = await graphql<{ moveColumn: Column }>(
+export function moveColumn(input: { id: string; index: number }): Promise<Answered<Column>> {
+  return mutate<Column>(
+    'moveColumn',
     `mutation MoveColumn($input: MoveColumnInput!) { moveColumn(input: $input) { ...ColumnFields } } ${COLUMN_FIELDS}`,
     { input },
   );
-  return d.moveColumn;
 }
 
-export async function deleteColumn(id: string): Promise<DeletePayload> {
-  const d = await graphql<{ deleteColumn: DeletePayload }>(
+export function deleteColumn(id: string): Promise<Answered<DeletePayload>> {
+  return mutate<DeletePayload>(
+    'deleteColumn',
     `mutation DeleteColumn($id: ID!) { deleteColumn(id: $id) { id success } }`,
     { id },
   );
-  return d.deleteColumn;
 }
 
-export async function createTask(input: {
+export function createTask(input: {
   id: string;
   columnId: string;
   title: string;
   description?: string;
   index?: number;
-}): Promise<Task> {
-  const d = await graphql<{ createTask: Task }>(
+}): Promise<Answered<Task>> {
+  return mutate<Task>(
+    'createTask',
     `mutation CreateTask($input: CreateTaskInput!) { createTask(input: $input) { ...TaskFields } } ${TASK_FIELDS}`,
     { input },
   );
-  return d.createTask;
 }
 
 export interface UpdateTaskInput {
@@ -113,41 +113,43 @@ export interface UpdateTaskInput {
   expectedVersion?: number;
 }
 
-export async function updateTask(input: UpdateTaskInput): Promise<Task> {
-  const d = await graphql<{ updateTask: Task }>(
+export function updateTask(input: UpdateTaskInput): Promise<Answered<Task>> {
+  return mutate<Task>(
+    'updateTask',
     `mutation UpdateTask($input: UpdateTaskInput!) { updateTask(input: $input) { ...TaskFields } } ${TASK_FIELDS}`,
     { input },
   );
-  return d.updateTask;
 }
 
-export async function moveTask(input: { id: string; columnId: string; index: number; expectedVersion?: number }): Promise<Task> {
-  const d = await graphql<{ moveTask: Task }>(
+export function moveTask(input: { id: string; columnId: string; index: number; expectedVersion?: number }): Promise<Answered<Task>> {
+  return mutate<Task>(
+    'moveTask',
     `mutation MoveTask($input: MoveTaskInput!) { moveTask(input: $input) { ...TaskFields } } ${TASK_FIELDS}`,
     { input },
   );
-  return d.moveTask;
 }
 
-export async function deleteTask(id: string): Promise<DeletePayload> {
-  const d = await graphql<{ deleteTask: DeletePayload }>(
+export function deleteTask(id: string): Promise<Answered<DeletePayload>> {
+  return mutate<DeletePayload>(
+    'deleteTask',
     `mutation DeleteTask($id: ID!) { deleteTask(id: $id) { id success } }`,
     { id },
   );
-  return d.deleteTask;
 }
 
 /** Brings a task back from the trash (a task not in the trash answers as it is). */
-export async function restoreTask(id: string): Promise<Task> {
-  const d = await graphql<{ restoreTask: Task }>(`mutation RestoreTask($id: ID!) { restoreTask(id: $id) { ...TaskFields } } ${TASK_FIELDS}`, { id });
-  return d.restoreTask;
+export function restoreTask(id: string): Promise<Answered<Task>> {
+  return mutate<Task>(
+    'restoreTask',
+    `mutation RestoreTask($id: ID!) { restoreTask(id: $id) { ...TaskFields } } ${TASK_FIELDS}`, { id },
+  );
 }
 
 /** Brings a column back from the trash with the tasks deleted with it. */
-export async function restoreColumn(id: string): Promise<ColumnWithTasks> {
-  const d = await graphql<{ restoreColumn: ColumnWithTasks }>(
+export function restoreColumn(id: string): Promise<Answered<ColumnWithTasks>> {
+  return mutate<ColumnWithTasks>(
+    'restoreColumn',
     `mutation RestoreColumn($id: ID!) { restoreColumn(id: $id) { ...ColumnFields tasks { ...TaskFields } } } ${COLUMN_FIELDS} ${TASK_FIELDS}`,
     { id },
   );
-  return d.restoreColumn;
 }

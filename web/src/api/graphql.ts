@@ -9,6 +9,16 @@ interface GraphQLErrorShape {
 interface GraphQLResponse<T> {
   data?: T | null;
   errors?: GraphQLErrorShape[];
+  extensions?: { seq?: unknown };
+}
+
+/**
+ * A mutation's answer: its result and the seq of the last event it logged on its board
+ * (null: it changed nothing). The board's state holds the change once its seq reaches it.
+ */
+export interface Answered<T> {
+  value: T;
+  seq: number | null;
 }
 
 type Listener = () => void;
@@ -25,6 +35,16 @@ export function onUnauthenticated(listener: Listener): () => void {
  * becomes an ApiError carrying the contract's code (and `field` / `current` when given).
  */
 export async function graphql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  return (await request<T>(query, variables)).data;
+}
+
+/** A mutation whose one field `field` is the answer, with the seq that confirms it. */
+export async function mutate<T>(field: string, query: string, variables?: Record<string, unknown>): Promise<Answered<T>> {
+  const { data, seq } = await request<Record<string, T>>(query, variables);
+  return { value: data[field], seq };
+}
+
+async function request<T>(query: string, variables?: Record<string, unknown>): Promise<{ data: T; seq: number | null }> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
@@ -74,5 +94,6 @@ export async function graphql<T>(query: string, variables?: Record<string, unkno
             : ErrorCode.Internal;
     throw new ApiError(code, `The server answered ${response.status}.`);
   }
-  return body.data;
+  const seq = body.extensions?.seq;
+  return { data: body.data, seq: typeof seq === 'number' ? seq : null };
 }

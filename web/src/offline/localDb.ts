@@ -17,17 +17,22 @@ export interface SavedBoard {
 /** One change waiting to be sent, in the order it was made (`id` grows). */
 export interface OutboxEntry {
   id?: number;
+  /** Names the change across tabs and reloads (the store's pending change has the same ref). */
+  ref: string;
   boardId: string;
-  /** The item it changes, as the store's pending changes name it ("task:ID", "column:ID", …). */
-  key: string;
-  /** The GraphQL mutation and its variables, sent as they are (client-chosen IDs, expectedVersion). */
-  query: string;
+  /**
+   * What it does (store/writes.ts): the mutation it sends with `variables` as they are
+   * (client-chosen IDs, expectedVersion), and how it shows before the server confirms it.
+   */
+  kind: string;
   variables: Record<string, unknown>;
   /** What a person reads about it in the pending and "Couldn't sync" lists. */
   label: string;
   createdAt: number;
-  /** The tab that made it (for showing other tabs' pending changes). */
+  /** The tab that made it. */
   tabId: string;
+  /** It could not be sent at once (offline, the server unreachable): a refusal goes to "Couldn't sync". */
+  waited: boolean;
   status: 'waiting' | 'refused';
   /** For a refused change: the server's error, and the item as it is now when it said. */
   refusal?: { code: string; message: string; current?: unknown };

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, ErrorCode } from '../api/errors';
+import type { Answered } from '../api/graphql';
 import type { EventPage } from '../api/queries';
+import type { OutboxEntry } from '../offline/localDb';
+import { Outbox, type NewEntry } from '../offline/outbox';
 import type { LoggedEvent } from '../api/types';
 import { EventName, type BoardEvent } from '../realtime/events';
 import { ANA, BOARD, DONE, event, snapshot, task, TODO } from '../test/fixtures';
@@ -28,6 +32,8 @@ function makeStore(log: BoardEvent[] = [], page: Partial<EventPage> = {}) {
   return { store, fetchEvents, fetchBoard };
 }
 
+let refs = 0;
+const ref = () => `change-${++refs}`;
 const ids = (store: BoardStore) => tasksOf(store.getSnapshot().board, TODO).map((t) => t.id);
 
 beforeEach(() => vi.useFakeTimers());
@@ -116,53 +122,135 @@ describe('BoardStore: our own changes', () => {
   it('shows a change at once and rolls it back when refused', () => {
     const { store } = makeStore();
     store.loadSnapshot(snapshot(5));
-    const handle = store.begin('task:new', (s) => placeTask(s, task('new', TODO, ''), TODO));
+    const handle = store.begin(ref(), (s) => placeTask(s, task('new', TODO, ''), TODO));
     expect(ids(store)).toEqual(['t1', 't2', 'new']);
     store.cancel(handle);
     expect(ids(store)).toEqual(['t1', 't2']);
   });
 
-  it('keeps the answer on top until our own event arrives, then the state holds it', () => {
+  it('keeps the answer on top until the board reaches its seq, not before', () => {
     const { store } = makeStore();
     store.loadSnapshot(snapshot(5));
-    const handle = store.begin('task:t1', (s) => moveTaskTo(s, 't1', TODO, 1));
+    const handle = store.begin(ref(), (s) => moveTaskTo(s, 't1', TODO, 1));
     expect(ids(store)).toEqual(['t2', 't1']);
     const answer = task('t1', TODO, 'a2', { version: 2 });
-    store.answer(handle, (s) => upsertTask(s, answer), (base) => base.tasks.t1.version >= 2);
-    // Someone else's rerank of the column (earlier seq) does not pull the task back.
+    store.answer(handle, (s) => upsertTask(s, answer), 7);
+    // Someone else's rerank of the column (an earlier seq) does not pull the task back.
     store.receive([event(EventName.TasksReranked, 6, { columnId: TODO, ranks: [{ taskId: 't1', rank: 'a0' }, { taskId: 't2', rank: 'a1' }] })]);
     expect(ids(store)).toEqual(['t2', 't1']);
     expect(store.getSnapshot().pending).toBe(1);
-    store.receive([event(EventName.TaskMoved, 7, { taskId: 't1', fromColumn: TODO, toColumn: TODO, rank: 'a2', position: 1, version: 2, updatedAt: 'x' }, ME)]);
+    // Whoever made event 7, the state now holds our change.
+    store.receive([event(EventName.TaskMoved, 7, { taskId: 't1', fromColumn: TODO, toColumn: TODO, rank: 'a2', position: 1, version: 2, updatedAt: 'x' })]);
     expect(store.getSnapshot().pending).toBe(0);
     expect(ids(store)).toEqual(['t2', 't1']);
   });
 
-  it('settles at once when our event came before the answer', () => {
+  it('settles at once when the board reached the seq before the answer came', () => {
     const { store } = makeStore();
     store.loadSnapshot(snapshot(5));
-    const handle = store.begin('column:c9', (s) => s);
-    store.receive([event(EventName.ColumnUpdated, 6, { columnId: 'c9', updates: { name: 'x' } }, ME)]);
-    store.answer(handle, (s) => s);
+    const handle = store.begin(ref(), (s) => ({ ...s, name: 'Guess' }));
+    store.receive([event(EventName.BoardUpdated, 6, { updates: { name: 'Guess' } })]);
+    store.answer(handle, (s) => ({ ...s, name: 'Guess' }), 6);
     expect(store.getSnapshot().pending).toBe(0);
   });
 
-  it('drops an answered change after a while even without its event', async () => {
+  it('settles at once an answer without a seq: the write changed nothing', () => {
     const { store } = makeStore();
     store.loadSnapshot(snapshot(5));
-    const handle = store.begin('board', (s) => ({ ...s, name: 'Guess' }));
-    store.answer(handle, (s) => ({ ...s, name: 'Answer' }));
+    const handle = store.begin(ref(), (s) => editTask(s, 't1', { title: 'Task t1' }));
+    store.answer(handle, (s) => s, null);
+    expect(store.getSnapshot().pending).toBe(0);
+  });
+
+  it('settles answers that come out of order each at its own seq', () => {
+    const { store } = makeStore();
+    store.loadSnapshot(snapshot(5));
+    const first = store.begin(ref(), (s) => editTask(s, 't1', { title: 'One' }));
+    const second = store.begin(ref(), (s) => editTask(s, 't2', { title: 'Two' }));
+    store.answer(second, (s) => editTask(s, 't2', { title: 'Two' }), 7);
+    store.answer(first, (s) => editTask(s, 't1', { title: 'One' }), 6);
+    store.receive([event(EventName.TaskUpdated, 6, { taskId: 't1', updates: { title: 'One' }, version: 2 })]);
+    expect(store.getSnapshot().pending).toBe(1);
+    expect(store.getSnapshot().board.tasks.t2.title).toBe('Two');
+    store.receive([event(EventName.TaskUpdated, 7, { taskId: 't2', updates: { title: 'Two' }, version: 2 })]);
+    expect(store.getSnapshot().pending).toBe(0);
+    expect(store.getSnapshot().board.tasks.t2.title).toBe('Two');
+  });
+
+  it('an answered change stays on top however long its event takes', async () => {
+    const { store } = makeStore();
+    store.loadSnapshot(snapshot(5));
+    const handle = store.begin(ref(), (s) => ({ ...s, name: 'Guess' }));
+    store.answer(handle, (s) => ({ ...s, name: 'Answer' }), 9);
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(store.getSnapshot().board.name).toBe('Answer');
-    await vi.advanceTimersByTimeAsync(10_500);
+    expect(store.getSnapshot().pending).toBe(1);
+  });
+
+  it('a snapshot at or past the seq settles the change', () => {
+    const { store } = makeStore();
+    store.loadSnapshot(snapshot(5));
+    const handle = store.begin(ref(), (s) => editTask(s, 't2', { title: 'Typing fast' }));
+    store.answer(handle, (s) => editTask(s, 't2', { title: 'Typing fast' }), 8);
+    store.loadSnapshot(snapshot(7));
+    expect(store.getSnapshot().pending).toBe(1);
+    store.loadSnapshot(snapshot(8));
     expect(store.getSnapshot().pending).toBe(0);
   });
 
   it('lays unconfirmed changes over a new snapshot', () => {
     const { store } = makeStore();
     store.loadSnapshot(snapshot(5));
-    store.begin('task:t2', (s) => editTask(s, 't2', { title: 'Typing fast' }));
+    store.begin(ref(), (s) => editTask(s, 't2', { title: 'Typing fast' }));
     store.loadSnapshot(snapshot(8));
     expect(store.getSnapshot().board.tasks.t2.title).toBe('Typing fast');
     expect(store.confirmed.tasks.t2.title).toBe('Task t2');
+  });
+});
+
+describe('BoardStore: the outbox', () => {
+  function withOutbox(send: (entry: OutboxEntry) => Promise<Answered<unknown>>) {
+    let online = false;
+    let refs = 0;
+    const outbox = new Outbox({ db: null, userId: 'u', tabId: 'other-tab', send, isOnline: () => online, newRef: () => `r${++refs}`, report: () => undefined, retryMs: () => 10 });
+    void outbox.start();
+    const store = new BoardStore(BOARD, ANA.id, { clientId: ME, fetchEvents: vi.fn(), fetchBoard: vi.fn(), outbox });
+    store.loadSnapshot(snapshot(5));
+    return { outbox, store, goOnline: () => ((online = true), outbox.wake()) };
+  }
+  const createTask = (id: string): NewEntry => ({ boardId: BOARD, kind: 'createTask', variables: { input: { id, columnId: TODO, title: `New ${id}` } }, label: 'Add the task' });
+
+  it('shows every waiting change, made before a reload or in another tab, and settles each at its seq', async () => {
+    const answers = [6, 7];
+    const { outbox, store, goOnline } = withOutbox(async (entry) => {
+      const input = (entry.variables as { input: { id: string } }).input;
+      return { value: task(input.id, TODO, 'b9', { title: `New ${input.id}` }), seq: answers.shift()! };
+    });
+    outbox.add(createTask('n1'));
+    outbox.add(createTask('n2'));
+    expect(ids(store)).toEqual(['t1', 't2', 'n1', 'n2']);
+    expect(store.getSnapshot().pending).toBe(2);
+    goOnline();
+    await outbox.idle();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getSnapshot().pending).toBe(2); // answered, but the board is still at 5
+    store.receive([event(EventName.TaskCreated, 6, { task: task('n1', TODO, 'b8', { title: 'New n1' }) })]);
+    expect(store.getSnapshot().pending).toBe(1);
+    store.receive([event(EventName.TaskCreated, 7, { task: task('n2', TODO, 'b9', { title: 'New n2' }) })]);
+    expect(store.getSnapshot().pending).toBe(0);
+    expect(ids(store)).toEqual(['t1', 't2', 'n1', 'n2']);
+  });
+
+  it('a queued change the server refuses leaves the board (it waits in "Couldn’t sync")', async () => {
+    const { outbox, store, goOnline } = withOutbox(async () => {
+      throw new ApiError(ErrorCode.Forbidden, 'no');
+    });
+    outbox.add(createTask('n1'));
+    expect(ids(store)).toContain('n1');
+    goOnline();
+    await outbox.idle();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ids(store)).toEqual(['t1', 't2']);
+    expect(outbox.entries().map((e) => e.status)).toEqual(['refused']);
   });
 });

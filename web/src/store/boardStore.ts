@@ -4,12 +4,16 @@ import type { BoardSnapshot } from '../api/types';
 import type { EventPage } from '../api/queries';
 import { EventName, fromLogged, type BoardEvent, type Viewer } from '../realtime/events';
 import { emptyBoard, type BoardState, type Draft } from './boardState';
-import { layOver, settledBy, type Change, type PendingChange } from './pendingChanges';
+import { currentOutbox } from '../offline/currentOutbox';
+import type { OutboxEntry } from '../offline/localDb';
+import type { Outbox, Outcome } from '../offline/outbox';
+import { layOver, type Change, type PendingChange } from './pendingChanges';
 import { applyEvent, applySnapshot, setDraft } from './reducer';
 import { sequence } from './sequencer';
 import { UndoHistory } from './undoHistory';
+import { answeredWrite, shownWrite } from './writes';
 
-export type PendingHandle = number;
+export type PendingHandle = string;
 
 export interface BoardStoreDeps {
   /** This tab's X-Client-Id: events with it as origin are our own. */
@@ -18,10 +22,10 @@ export interface BoardStoreDeps {
   fetchBoard(boardId: string): Promise<BoardSnapshot | null>;
   /** How long an early event waits for the gap before it to fill over the socket. */
   gapDelayMs?: number;
-  /** How long an answered change stays on top waiting for its event. */
-  answerTtlMs?: number;
   /** How long a task someone else changed stays highlighted. */
   flashMs?: number;
+  /** Where this user's writes wait until confirmed (of every tab); the page's by default. */
+  outbox?: Outbox;
 }
 
 /** What components read. */
@@ -63,7 +67,6 @@ export class BoardStore {
   /** The latest seq the server told us of (JoinBoard), to notice a gap with nothing buffered. */
   private latestKnown: number | null = null;
   private changes: PendingChange[] = [];
-  private nextId = 1;
   private presence: Viewer[] = [];
   private flashes: Record<string, true> = {};
   private view: BoardView | null = null;
@@ -73,12 +76,21 @@ export class BoardStore {
   private catchingUp: Promise<void> | null = null;
   private disposed = false;
   private readonly deps: Required<BoardStoreDeps>;
+  private readonly offOutbox: () => void;
 
   constructor(boardId: string, me: string | null, deps: BoardStoreDeps) {
     this.boardId = boardId;
     this.base = emptyBoard(boardId, me);
-    this.deps = { gapDelayMs: 1000, answerTtlMs: 10_000, flashMs: 1800, ...deps };
+    this.deps = { gapDelayMs: 1000, flashMs: 1800, outbox: currentOutbox(), ...deps };
     this.history = new UndoHistory(deps.clientId);
+    const outbox = this.deps.outbox;
+    const offEntries = outbox.subscribe(() => this.showOutbox(outbox.entries()));
+    const offSettled = outbox.onSettled((entry, outcome) => this.settle(entry, outcome));
+    this.offOutbox = () => {
+      offEntries();
+      offSettled();
+    };
+    this.showOutbox(outbox.entries());
   }
 
   // ---- reading -------------------------------------------------------------------------
@@ -206,7 +218,6 @@ export class BoardStore {
     if (ready.length > 0) {
       let next = this.base;
       for (const event of ready) next = applyEvent(next, event);
-      this.changes = settledBy(this.changes, ready, this.deps.clientId);
       this.flash(ready);
       this.setBase(next);
       this.history.observe(ready);
@@ -230,27 +241,46 @@ export class BoardStore {
 
   // ---- our own changes -----------------------------------------------------------------
 
-  /** Shows a change at once, before the server answers. */
-  begin(key: string, apply: Change): PendingHandle {
-    const id = this.nextId++;
-    this.changes = [...this.changes, { id, key, apply, answered: false, eventSeen: false }];
+  /**
+   * Lays every waiting write of this board on top, whichever tab made it and even from
+   * before a reload; a change no longer waiting and not answered (refused, discarded) goes.
+   */
+  private showOutbox(entries: readonly OutboxEntry[]): void {
+    const waiting = entries.filter((e) => e.boardId === this.boardId && e.status === 'waiting');
+    const refs = new Set(waiting.map((e) => e.ref));
+    const kept = this.changes.filter((c) => c.settlesAt !== null || refs.has(c.id));
+    const known = new Set(kept.map((c) => c.id));
+    const added = waiting
+      .filter((e) => !known.has(e.ref))
+      .map((e): PendingChange => ({ id: e.ref, apply: shownWrite(e.kind, e.variables, { at: new Date(e.createdAt).toISOString() }), settlesAt: null }));
+    if (added.length === 0 && kept.length === this.changes.length) return;
+    this.changes = [...kept, ...added];
     this.changed();
-    return id;
+  }
+
+  private settle(entry: OutboxEntry, outcome: Outcome): void {
+    if (entry.boardId !== this.boardId) return;
+    if (outcome.ok) this.answer(entry.ref, answeredWrite(entry.kind, outcome.value, entry.variables), outcome.seq);
+    else this.cancel(entry.ref);
+  }
+
+  /** Shows a change at once, before the server answers (outside the outbox: tests). */
+  begin(ref: PendingHandle, apply: Change): PendingHandle {
+    this.changes = [...this.changes, { id: ref, apply, settlesAt: null }];
+    this.changed();
+    return ref;
   }
 
   /**
-   * The server accepted: show its answer instead of the guess until the state holds it
-   * (`confirmed`), our own event for the item arrives, or a while has passed.
+   * The server accepted: its answer shows instead of the guess until the board's seq reaches
+   * `seq`, the seq of the last event the change logged. No seq: it changed nothing, done.
    */
-  answer(handle: PendingHandle, apply: Change, confirmed?: (base: BoardState) => boolean): void {
-    const change = this.changes.find((c) => c.id === handle);
-    if (!change) return;
-    if (change.eventSeen || confirmed?.(this.base)) {
+  answer(handle: PendingHandle, apply: Change, seq: number | null): void {
+    if (seq === null || (this.base.seq !== null && this.base.seq >= seq)) {
       this.cancel(handle);
       return;
     }
-    this.changes = this.changes.map((c) => (c.id === handle ? { ...c, apply, answered: true, confirmed } : c));
-    this.later(() => this.cancel(handle), this.deps.answerTtlMs);
+    this.changes = this.changes.map((c) => (c.id === handle ? { ...c, apply, settlesAt: seq } : c));
     this.changed();
   }
 
@@ -296,7 +326,8 @@ export class BoardStore {
   private setBase(next: BoardState): void {
     if (next === this.base) return;
     this.base = next;
-    this.changes = this.changes.filter((c) => !(c.answered && c.confirmed?.(next)));
+    const seq = next.seq;
+    if (seq !== null) this.changes = this.changes.filter((c) => c.settlesAt === null || c.settlesAt > seq);
     this.changed();
   }
 
@@ -315,6 +346,7 @@ export class BoardStore {
 
   dispose(): void {
     this.disposed = true;
+    this.offOutbox();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     if (this.gapTimer !== null) clearTimeout(this.gapTimer);

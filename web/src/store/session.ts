@@ -6,6 +6,7 @@ import { onUnauthenticated } from '../api/graphql';
 import { fetchMe } from '../api/queries';
 import type { User } from '../api/types';
 import { smallStore } from '../lib/smallStore';
+import { closeOutbox, openOutbox } from '../offline/currentOutbox';
 import { keptSession } from '../offline/offlineStart';
 import { closeUserData, forgetUserData, rememberSignedIn } from '../offline/userData';
 import { realtime } from '../realtime/connection';
@@ -24,10 +25,12 @@ export const session = smallStore<Session>({ status: 'loading' });
 /** Signed in from what this device kept, the server not reached yet. */
 export const isOfflineSession = (s: Session): boolean => s.status === 'signedIn' && s.offline === true;
 
-function signedIn(user: User): void {
+async function signedIn(user: User): Promise<void> {
   const was = session.get();
   // Another person than the one opened offline: nothing of theirs stays on screen.
   if (was.status === 'signedIn' && was.user.id !== user.id) boardList.set({ boards: null, error: null });
+  // The user's outbox first: a board opened next shows what still waits in it.
+  await openOutbox(user.id);
   session.set({ status: 'signedIn', user });
   void rememberSignedIn(user);
   realtime.start();
@@ -35,6 +38,7 @@ function signedIn(user: User): void {
 
 function signedOut(): void {
   void realtime.stop();
+  closeOutbox();
   closeUserData();
   boardList.set({ boards: null, error: null });
   session.set({ status: 'signedOut' });
@@ -51,7 +55,7 @@ onUnauthenticated(() => {
  */
 export async function restoreSession(): Promise<void> {
   try {
-    signedIn(await fetchMe());
+    await signedIn(await fetchMe());
   } catch (error) {
     if (isApiError(error, ErrorCode.Unauthenticated)) signedOut();
     else if (isApiError(error, ErrorCode.Network)) await openOffline();
@@ -91,6 +95,8 @@ async function openOffline(): Promise<void> {
       return;
     }
     boardList.set({ boards: kept.boards, error: null });
+    // What waited to be sent is shown on the boards, and goes when the server answers.
+    await openOutbox(kept.user.id);
     session.set({ status: 'signedIn', user: kept.user, offline: true });
   }
   askAgainLater();
@@ -110,7 +116,7 @@ function askAgainLater(): void {
 export async function signIn(email: string, password: string): Promise<void> {
   await auth.login(email.trim(), password);
   const user = await fetchMe();
-  signedIn(user);
+  await signedIn(user);
 }
 
 export async function signUp(email: string, password: string, name: string): Promise<void> {
@@ -130,7 +136,7 @@ export async function signUp(email: string, password: string, name: string): Pro
   }
   let user = await fetchMe();
   if (name.trim() && name.trim() !== user.name) user = await updateProfile(name.trim());
-  signedIn(user);
+  await signedIn(user);
 }
 
 export async function signOut(): Promise<void> {

@@ -1,5 +1,6 @@
 // Builders for tests: a small board and events with the contract's envelope.
 import type { BoardSnapshot, Task } from '../api/types';
+import type { Answered } from '../api/graphql';
 import type { BoardEvent } from '../realtime/events';
 
 export const BOARD = '0190a000-0000-7000-8000-000000000001';
@@ -51,4 +52,9 @@ type Payload<T extends BoardEvent['type']> = Omit<Extract<BoardEvent, { type: T 
 export function event<T extends BoardEvent['type']>(type: T, seq: number, payload: Payload<T>, origin: string | null = null): BoardEvent {
   // Payload<T> makes each call type-safe; TypeScript cannot relate the generic spread to the union itself.
   return { type, seq, boardId: BOARD, actor: BEN, origin, at: '2026-01-01T00:00:00Z', ...payload } as unknown as BoardEvent;
+}
+
+/** A mutation's answer whose last event has `seq` (by default one the board has not reached yet). */
+export function answered<T>(value: T, seq: number | null = 1000): Answered<T> {
+  return { value, seq };
 }

@@ -10,6 +10,9 @@ import { BoardIcon } from './Icon';
 import { InlineEdit } from './InlineEdit';
 import { titleProblem } from '../lib/limits';
 import { showToast } from './toasts';
+import { SyncStatus } from './SyncStatus';
+import { confirmAction } from './confirm';
+import { currentOutbox } from '../offline/currentOutbox';
 
 export function Header({ user, children }: { user: User; children?: ReactNode }) {
   const [name, setName] = useState<string | null>(null);
@@ -35,6 +38,7 @@ export function Header({ user, children }: { user: User; children?: ReactNode })
         <HeaderSearch />
         {children}
       </div>
+      <SyncStatus />
       <div className="topbar-user">
         <Avatar user={user} size="sm" />
         {name !== null ? (
@@ -44,10 +48,21 @@ export function Header({ user, children }: { user: User; children?: ReactNode })
             {user.name}
           </button>
         )}
-        <button type="button" className="button button-ghost button-small" onClick={() => void signOut()}>
+        <button type="button" className="button button-ghost button-small" onClick={() => void signOutUnlessUnsent()}>
           Sign out
         </button>
       </div>
     </header>
   );
+}
+
+/** Signing out deletes what this device kept, the changes not yet sent too: asked first. */
+async function signOutUnlessUnsent(): Promise<void> {
+  const unsent = currentOutbox().entries().length;
+  if (unsent > 0) {
+    const what = unsent === 1 ? '1 change hasn’t' : `${unsent} changes haven’t`;
+    const ok = await confirmAction('Sign out?', `${what} reached the server yet. Signing out deletes them from this device.`, 'Sign out and delete them');
+    if (!ok) return;
+  }
+  await signOut();
 }

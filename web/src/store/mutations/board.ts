@@ -1,23 +1,15 @@
 // Writes about the open board itself and its members.
-import * as api from '../../api/commands';
 import { isUnknownUser } from '../../api/errors';
 import type { Member, Role } from '../../api/types';
 import type { BoardStore } from '../boardStore';
-import { fetchMemberEmail } from '../../api/queries';
-import { putMember, removeMember as removeLocal } from '../reducer';
 import { track } from './track';
 
 export function renameBoard(store: BoardStore, name: string): Promise<unknown> {
   const trimmed = name.trim();
   return track({
     store,
-    key: 'board',
-    optimistic: (s) => ({ ...s, name: trimmed }),
-    send: () => api.renameBoard(store.boardId, trimmed),
-    answered: (answer) => ({
-      apply: (s) => ({ ...s, name: answer.name }),
-      confirmed: (base) => base.name === answer.name,
-    }),
+    kind: 'renameBoard',
+    variables: { id: store.boardId, name: trimmed },
     failure: 'Couldn’t rename the board',
   });
 }
@@ -30,13 +22,8 @@ export function renameBoard(store: BoardStore, name: string): Promise<unknown> {
 export async function addMember(store: BoardStore, email: string, role: Role, onNoAccount?: () => void): Promise<Member | undefined> {
   const member = await track({
     store,
-    key: `member:${email}`,
-    optimistic: (s) => s,
-    send: () => api.addMember(store.boardId, email.trim(), role),
-    answered: (answer) => ({
-      apply: (s) => putMember(s, answer),
-      confirmed: (base) => base.members[answer.user.id]?.role === answer.role,
-    }),
+    kind: 'addMember',
+    variables: { boardId: store.boardId, email: email.trim(), role },
     failure: 'Couldn’t add the member',
     onError: (error) => {
       if (!onNoAccount || !isUnknownUser(error)) return false;
@@ -54,17 +41,8 @@ export async function addMember(store: BoardStore, email: string, role: Role, on
 export function changeRole(store: BoardStore, member: Member, role: Role): Promise<Member | undefined> {
   return track({
     store,
-    key: `member:${member.user.id}`,
-    optimistic: (s) => putMember(s, { ...member, role }),
-    send: async () => {
-      const email = member.email ?? (await fetchMemberEmail(store.boardId, member.user.id));
-      if (!email) throw new Error('Only an owner can change roles.');
-      return api.addMember(store.boardId, email, role);
-    },
-    answered: (answer) => ({
-      apply: (s) => putMember(s, answer),
-      confirmed: (base) => base.members[answer.user.id]?.role === answer.role,
-    }),
+    kind: 'changeRole',
+    variables: { boardId: store.boardId, member, role },
     failure: 'Couldn’t change the role',
   });
 }
@@ -72,10 +50,8 @@ export function changeRole(store: BoardStore, member: Member, role: Role): Promi
 export function removeMember(store: BoardStore, userId: string): Promise<unknown> {
   return track({
     store,
-    key: `member:${userId}`,
-    optimistic: (s) => removeLocal(s, userId),
-    send: () => api.removeMember(store.boardId, userId),
-    answered: () => ({ apply: (s) => removeLocal(s, userId), confirmed: (base) => !(userId in base.members) }),
+    kind: 'removeMember',
+    variables: { boardId: store.boardId, userId },
     failure: 'Couldn’t remove the member',
   });
 }

@@ -5,7 +5,6 @@ import { describeError, ErrorCode, isApiError } from '../../api/errors';
 import type { BoardSummary } from '../../api/types';
 import { showToast } from '../../ui/toasts';
 import { boardList } from '../boardList';
-import { withRetry } from './track';
 
 function setBoards(change: (boards: BoardSummary[]) => BoardSummary[]): void {
   boardList.set((s) => ({ ...s, boards: change(s.boards ?? []) }));
@@ -39,7 +38,7 @@ export function renameBoardInList(id: string, name: string): Promise<unknown> {
   const trimmed = name.trim();
   return optimistic(
     (boards) => boards.map((b) => (b.id === id ? { ...b, name: trimmed } : b)),
-    () => api.renameBoard(id, trimmed),
+    async () => (await api.renameBoard(id, trimmed)).value,
     'Couldn’t rename the board',
   );
 }
@@ -51,4 +50,19 @@ export function deleteBoard(id: string): Promise<unknown> {
     'Couldn’t delete the board',
     (error) => isApiError(error, ErrorCode.NotFound),
   );
+}
+
+/**
+ * Sends again when the server could not be reached (the board list's writes are not in the
+ * outbox: they are made on the home page, online). Safe to repeat: a create carries our own ID.
+ */
+async function withRetry<T>(send: () => Promise<T>, delays: readonly number[] = [400, 1500]): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!isApiError(error, ErrorCode.Network) || attempt >= delays.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delays[attempt]));
+    }
+  }
 }

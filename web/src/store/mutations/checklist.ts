@@ -1,35 +1,16 @@
 // Writes of a task's checklist. They do not change the task's version; each item is its own key.
 import { newId } from '../../api/clientId';
-import { ErrorCode, isApiError } from '../../api/errors';
-import * as api from '../../api/taskDetail';
 import type { ChecklistItem } from '../../api/types';
-import type { BoardState } from '../boardState';
 import type { BoardStore } from '../boardStore';
-import { rankBetween } from '../rank';
-import { patchChecklistItem, putChecklistItem, removeChecklistItem } from '../taskDetail';
 import { track } from './track';
-
-const key = (itemId: string) => `checklistItem:${itemId}`;
-
-const itemOf = (state: BoardState, taskId: string, itemId: string) => state.tasks[taskId]?.checklist.find((i) => i.id === itemId);
-
-/** A placeholder rank that puts the item at `index` of the list without it (the server picks the real one). */
-function rankAt(state: BoardState, taskId: string, itemId: string, index: number | undefined): string {
-  const siblings = (state.tasks[taskId]?.checklist ?? []).filter((i) => i.id !== itemId);
-  const i = index === undefined ? siblings.length : Math.min(Math.max(index, 0), siblings.length);
-  return rankBetween(siblings[i - 1]?.rank ?? null, siblings[i]?.rank ?? null);
-}
 
 export function addChecklistItem(store: BoardStore, taskId: string, text: string, index?: number): Promise<ChecklistItem | undefined> {
   const id = newId();
   const trimmed = text.trim();
   return track({
     store,
-    key: key(id),
-    after: [`task:${taskId}`],
-    optimistic: (s) => putChecklistItem(s, { id, taskId, text: trimmed, done: false, rank: rankAt(s, taskId, id, index) }),
-    send: () => api.addChecklistItem({ id, taskId, text: trimmed, ...(index !== undefined && { index }) }),
-    answered: (answer) => ({ apply: (s) => putChecklistItem(s, answer), confirmed: (base) => itemOf(base, taskId, id) !== undefined || !(taskId in base.tasks) }),
+    kind: 'addChecklistItem',
+    variables: { input: { id, taskId, text: trimmed, ...(index !== undefined && { index }) } },
     failure: 'Couldn’t add the checklist item',
   });
 }
@@ -39,17 +20,8 @@ export function updateChecklistItem(store: BoardStore, taskId: string, itemId: s
   const updates = { ...changes, ...(changes.text !== undefined && { text: changes.text.trim() }) };
   return track({
     store,
-    key: key(itemId),
-    optimistic: (s) => patchChecklistItem(s, taskId, itemId, updates),
-    send: () => api.updateChecklistItem({ id: itemId, ...updates }),
-    answered: (answer) => ({
-      apply: (s) => patchChecklistItem(s, taskId, itemId, { text: answer.text, done: answer.done }),
-      confirmed: (base) => {
-        // An item added a moment ago may not be in the state yet: that is not confirmed.
-        const held = itemOf(base, taskId, itemId);
-        return held ? held.text === answer.text && held.done === answer.done : !(taskId in base.tasks);
-      },
-    }),
+    kind: 'updateChecklistItem',
+    variables: { taskId, input: { id: itemId, ...updates } },
     failure: changes.done === undefined ? 'Couldn’t change the checklist item' : changes.done ? 'Couldn’t tick the checklist item' : 'Couldn’t untick the checklist item',
   });
 }
@@ -58,16 +30,8 @@ export function updateChecklistItem(store: BoardStore, taskId: string, itemId: s
 export function moveChecklistItem(store: BoardStore, taskId: string, itemId: string, index: number): Promise<ChecklistItem | undefined> {
   return track({
     store,
-    key: key(itemId),
-    optimistic: (s) => patchChecklistItem(s, taskId, itemId, { rank: rankAt(s, taskId, itemId, index) }),
-    send: () => api.moveChecklistItem({ id: itemId, index }),
-    answered: (answer) => ({
-      apply: (s) => patchChecklistItem(s, taskId, itemId, { rank: answer.rank }),
-      confirmed: (base) => {
-        const held = itemOf(base, taskId, itemId);
-        return held ? held.rank === answer.rank : !(taskId in base.tasks);
-      },
-    }),
+    kind: 'moveChecklistItem',
+    variables: { taskId, input: { id: itemId, index } },
     failure: 'Couldn’t move the checklist item',
   });
 }
@@ -75,11 +39,8 @@ export function moveChecklistItem(store: BoardStore, taskId: string, itemId: str
 export function deleteChecklistItem(store: BoardStore, taskId: string, itemId: string): Promise<unknown> {
   return track({
     store,
-    key: key(itemId),
-    optimistic: (s) => removeChecklistItem(s, taskId, itemId),
-    send: () => api.deleteChecklistItem(itemId),
-    answered: () => ({ apply: (s) => removeChecklistItem(s, taskId, itemId), confirmed: (base) => !itemOf(base, taskId, itemId) }),
+    kind: 'deleteChecklistItem',
+    variables: { taskId, id: itemId },
     failure: 'Couldn’t delete the checklist item',
-    onError: (error) => isApiError(error, ErrorCode.NotFound),
   });
 }

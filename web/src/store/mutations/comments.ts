@@ -1,19 +1,13 @@
 // A task's comment thread: loading it (comments are not in the board snapshot) and writing it.
 import { newId } from '../../api/clientId';
-import { ErrorCode, isApiError } from '../../api/errors';
 import * as api from '../../api/taskDetail';
 import type { Comment, User } from '../../api/types';
-import type { BoardState } from '../boardState';
 import type { BoardStore } from '../boardStore';
-import { addComment as addLocal, dropThread, loadThread, patchComment, removeComment, startThread } from '../taskDetail';
+import { dropThread, loadThread, startThread } from '../taskDetail';
 import { track } from './track';
-
-const key = (commentId: string) => `comment:${commentId}`;
 
 /** How many pages a thread loads at most (50 comments each). */
 const MAX_PAGES = 40;
-
-const inThread = (state: BoardState, taskId: string, commentId: string) => state.comments[taskId]?.comments.find((c) => c.id === commentId);
 
 /**
  * Loads a task's whole thread, oldest first. Events keep it live from the moment it starts,
@@ -40,18 +34,12 @@ export async function loadComments(store: BoardStore, taskId: string, fetchPage 
   return true;
 }
 
-/** A comment as the one who posts it sees it at once; counted only where the thread lacks it. */
-const shown = (comment: Comment) => (s: BoardState) => (inThread(s, comment.taskId, comment.id) ? s : addLocal(s, comment));
-
 export function addComment(store: BoardStore, taskId: string, body: string, me: User): Promise<Comment | undefined> {
   const comment: Comment = { id: newId(), taskId, author: me, body: body.trim(), createdAt: new Date().toISOString(), editedAt: null };
   return track({
     store,
-    key: key(comment.id),
-    after: [`task:${taskId}`],
-    optimistic: shown(comment),
-    send: () => api.addComment({ id: comment.id, taskId, body: comment.body }),
-    answered: (answer) => ({ apply: shown(answer), confirmed: (base) => inThread(base, taskId, answer.id) !== undefined }),
+    kind: 'addComment',
+    variables: { input: { id: comment.id, taskId, body: comment.body } },
     failure: 'Couldn’t post the comment',
   });
 }
@@ -61,28 +49,18 @@ export function editComment(store: BoardStore, taskId: string, commentId: string
   const trimmed = body.trim();
   return track({
     store,
-    key: key(commentId),
-    optimistic: (s) => patchComment(s, taskId, commentId, { body: trimmed, editedAt: new Date().toISOString() }),
-    send: () => api.editComment({ id: commentId, body: trimmed }),
-    answered: (answer) => ({
-      apply: (s) => patchComment(s, taskId, commentId, { body: answer.body, editedAt: answer.editedAt }),
-      // Not in the state yet (posted a moment ago, its event still on the way) is not confirmed.
-      confirmed: (base) => inThread(base, taskId, commentId)?.editedAt === answer.editedAt,
-    }),
+    kind: 'editComment',
+    variables: { taskId, input: { id: commentId, body: trimmed } },
     failure: 'Couldn’t save the comment',
   });
 }
 
 /** Deletes a comment: one's own, or anyone's for an OWNER. */
 export function deleteComment(store: BoardStore, taskId: string, commentId: string): Promise<unknown> {
-  const gone = (s: BoardState) => (s.comments[taskId] && !inThread(s, taskId, commentId) ? s : removeComment(s, taskId, commentId));
   return track({
     store,
-    key: key(commentId),
-    optimistic: gone,
-    send: () => api.deleteComment(commentId),
-    answered: () => ({ apply: gone, confirmed: (base) => base.comments[taskId]?.loaded === true && !inThread(base, taskId, commentId) }),
+    kind: 'deleteComment',
+    variables: { taskId, id: commentId },
     failure: 'Couldn’t delete the comment',
-    onError: (error) => isApiError(error, ErrorCode.NotFound),
   });
 }

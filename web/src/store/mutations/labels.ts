@@ -1,22 +1,15 @@
 // Writes of the board's labels.
 import { newId } from '../../api/clientId';
-import { ErrorCode, isApiError } from '../../api/errors';
-import * as api from '../../api/taskDetail';
 import type { Label, LabelColor } from '../../api/types';
 import type { BoardStore } from '../boardStore';
-import { patchLabel, putLabel, removeLabel } from '../taskDetail';
 import { track } from './track';
-
-const key = (labelId: string) => `label:${labelId}`;
 
 export function createLabel(store: BoardStore, name: string, color: LabelColor): Promise<Label | undefined> {
   const label: Label = { id: newId(), boardId: store.boardId, name: name.trim(), color };
   return track({
     store,
-    key: key(label.id),
-    optimistic: (s) => putLabel(s, label),
-    send: () => api.createLabel(label),
-    answered: (answer) => ({ apply: (s) => putLabel(s, answer), confirmed: (base) => answer.id in base.labels }),
+    kind: 'createLabel',
+    variables: { input: label },
     failure: 'Couldn’t create the label',
   });
 }
@@ -26,14 +19,8 @@ export function updateLabel(store: BoardStore, labelId: string, changes: { name?
   const updates = { ...changes, ...(changes.name !== undefined && { name: changes.name.trim() }) };
   return track({
     store,
-    key: key(labelId),
-    optimistic: (s) => patchLabel(s, labelId, updates),
-    send: () => api.updateLabel({ id: labelId, ...updates }),
-    answered: (answer) => ({
-      apply: (s) => patchLabel(s, labelId, { name: answer.name, color: answer.color }),
-      // A label created a moment ago may not be in the state yet: that is not confirmed.
-      confirmed: (base) => base.labels[labelId]?.name === answer.name && base.labels[labelId]?.color === answer.color,
-    }),
+    kind: 'updateLabel',
+    variables: { input: { id: labelId, ...updates } },
     failure: 'Couldn’t change the label',
   });
 }
@@ -42,11 +29,8 @@ export function updateLabel(store: BoardStore, labelId: string, changes: { name?
 export function deleteLabel(store: BoardStore, labelId: string): Promise<unknown> {
   return track({
     store,
-    key: key(labelId),
-    optimistic: (s) => removeLabel(s, labelId),
-    send: () => api.deleteLabel(labelId),
-    answered: () => ({ apply: (s) => removeLabel(s, labelId), confirmed: (base) => !(labelId in base.labels) }),
+    kind: 'deleteLabel',
+    variables: { id: labelId },
     failure: 'Couldn’t delete the label',
-    onError: (error) => isApiError(error, ErrorCode.NotFound),
   });
 }

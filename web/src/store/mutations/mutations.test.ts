@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { freshMemoryOutbox } from '../../offline/currentOutbox';
 import { ApiError, ErrorCode } from '../../api/errors';
 import type { Task } from '../../api/types';
-import { ANA, BOARD, snapshot, task, TODO } from '../../test/fixtures';
+import { ANA, answered, BOARD, snapshot, task, TODO } from '../../test/fixtures';
 import { toasts } from '../../ui/toasts';
 import { BoardStore } from '../boardStore';
 import { openConflict } from '../conflicts';
@@ -23,6 +24,7 @@ function loadedStore() {
 }
 
 beforeEach(() => {
+  freshMemoryOutbox();
   vi.clearAllMocks();
   toasts.set([]);
   openConflict.set(null);
@@ -33,7 +35,7 @@ describe('task mutations', () => {
   it('createTask shows the task at once with a UUIDv7 id and sends that id', async () => {
     const store = loadedStore();
     let resolve!: (t: Task) => void;
-    vi.mocked(api.createTask).mockImplementation(() => new Promise<Task>((r) => (resolve = r)));
+    vi.mocked(api.createTask).mockImplementation(() => new Promise<Task>((r) => (resolve = r)).then((v) => answered(v)));
     const pending = createTask(store, TODO, '  Write tests ', ANA);
     const shown = tasksOf(store.getSnapshot().board, TODO).at(-1)!;
     expect(shown.title).toBe('Write tests');
@@ -62,11 +64,11 @@ describe('task mutations', () => {
       .mockImplementationOnce(async (input) => {
         await new Promise<void>((r) => (releaseFirst = r));
         order.push(input.title);
-        return task(input.id, TODO, 'b0', { title: input.title });
+        return answered(task(input.id, TODO, 'b0', { title: input.title }));
       })
       .mockImplementationOnce(async (input) => {
         order.push(input.title);
-        return task(input.id, TODO, 'b1', { title: input.title });
+        return answered(task(input.id, TODO, 'b1', { title: input.title }));
       });
     const first = createTask(store, TODO, 'one', ANA);
     const second = createTask(store, TODO, 'two', ANA);
@@ -76,12 +78,16 @@ describe('task mutations', () => {
     expect(order).toEqual(['one', 'two']);
   });
 
-  it('retries a write that could not reach the server', async () => {
+  it('a write that could not reach the server stays shown and waiting, and is sent when it can', async () => {
     vi.useFakeTimers();
     const store = loadedStore();
-    vi.mocked(api.deleteTask).mockRejectedValueOnce(new ApiError(ErrorCode.Network, 'down')).mockResolvedValue({ id: 't1', success: true });
+    vi.mocked(api.deleteTask).mockRejectedValueOnce(new ApiError(ErrorCode.Network, 'down')).mockResolvedValue(answered({ id: 't1', success: true }));
     const done = deleteTask(store, 't1');
-    await vi.advanceTimersByTimeAsync(500);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(api.deleteTask).toHaveBeenCalledTimes(1);
+    expect(store.getSnapshot().board.tasks.t1).toBeUndefined();
+    expect(store.getSnapshot().pending).toBe(1);
+    await vi.advanceTimersByTimeAsync(1000);
     await done;
     expect(api.deleteTask).toHaveBeenCalledTimes(2);
     expect(store.getSnapshot().board.tasks.t1).toBeUndefined();
@@ -93,7 +99,7 @@ describe('task mutations', () => {
     const theirs = task('t1', TODO, 'a0', { title: 'Their title', version: 3 });
     vi.mocked(api.updateTask)
       .mockRejectedValueOnce(new ApiError(ErrorCode.Conflict, 'changed', undefined, theirs))
-      .mockResolvedValueOnce(task('t1', TODO, 'a0', { title: 'My title', version: 4 }));
+      .mockResolvedValueOnce(answered(task('t1', TODO, 'a0', { title: 'My title', version: 4 })));
     expect(await updateTask(store, 't1', { title: 'My title' }, { version: 1, title: 'Task t1' })).toBe('asked');
     expect(vi.mocked(api.updateTask).mock.calls[0][0]).toEqual({ id: 't1', title: 'My title', expectedVersion: 1 });
     expect(store.getSnapshot().board.tasks.t1.title).toBe('Their title');
@@ -111,7 +117,7 @@ describe('task mutations', () => {
     const moved = task('t1', TODO, 'a5', { version: 2 });
     vi.mocked(api.updateTask)
       .mockRejectedValueOnce(new ApiError(ErrorCode.Conflict, 'changed', undefined, moved))
-      .mockResolvedValueOnce(task('t1', TODO, 'a5', { description: 'Notes', version: 3 }));
+      .mockResolvedValueOnce(answered(task('t1', TODO, 'a5', { description: 'Notes', version: 3 })));
     // Saved in the end: the caller must not treat the first refusal as a failure (and bring its draft back).
     expect(await updateTask(store, 't1', { description: 'Notes' }, { version: 1, description: '' })).toBe('saved');
     expect(api.updateTask).toHaveBeenCalledTimes(2);
@@ -121,7 +127,7 @@ describe('task mutations', () => {
 
   it('sends a title and a description in one request', async () => {
     const store = loadedStore();
-    vi.mocked(api.updateTask).mockResolvedValueOnce(task('t1', TODO, 'a0', { title: 'Pricing page', description: 'Three tiers', version: 2 }));
+    vi.mocked(api.updateTask).mockResolvedValueOnce(answered(task('t1', TODO, 'a0', { title: 'Pricing page', description: 'Three tiers', version: 2 })));
     const outcome = await updateTask(store, 't1', { title: 'Pricing page', description: 'Three tiers' }, { version: 1, title: 'Task t1', description: '' });
     expect(outcome).toBe('saved');
     expect(api.updateTask).toHaveBeenCalledTimes(1);

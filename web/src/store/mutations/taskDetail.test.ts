@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { freshMemoryOutbox } from '../../offline/currentOutbox';
 import { ApiError, ErrorCode } from '../../api/errors';
 import type { ChecklistItem, Comment, Label } from '../../api/types';
 import { EventName } from '../../realtime/events';
-import { ANA, BOARD, event, snapshot, task, TODO } from '../../test/fixtures';
+import { ANA, answered, BOARD, event, snapshot, task, TODO } from '../../test/fixtures';
 import { toasts } from '../../ui/toasts';
 import { BoardStore } from '../boardStore';
 
@@ -39,6 +40,7 @@ let held: ((error: unknown) => void)[] = [];
 const never = <T,>() => new Promise<T>((_, reject) => held.push(reject));
 
 beforeEach(() => {
+  freshMemoryOutbox();
   vi.clearAllMocks();
   toasts.set([]);
 });
@@ -76,7 +78,7 @@ describe('labels', () => {
 describe('task fields', () => {
   it('a label is added as a delta, never as the whole list', async () => {
     const store = loadedStore();
-    vi.mocked(api.updateTask).mockResolvedValue(task('t1', TODO, 'a0', { labelIds: [BUG.id], version: 2 }));
+    vi.mocked(api.updateTask).mockResolvedValue(answered(task('t1', TODO, 'a0', { labelIds: [BUG.id], version: 2 })));
     const pending = m.setTaskLabel(store, 't1', BUG.id, true);
     expect(t1(store).labelIds).toEqual([BUG.id]);
     await pending;
@@ -90,9 +92,10 @@ describe('task fields', () => {
     void m.setDueDate(store, 't1', '2026-05-01');
     expect(t1(store)).toMatchObject({ assigneeIds: [ANA.id], dueDate: '2026-05-01' });
     await vi.waitFor(() => expect(api.updateTask).toHaveBeenCalledWith({ id: 't1', addAssigneeIds: [ANA.id] }));
-    // The date waits for the assignment's answer (one item, in order); check the shape it will send.
+    // The date waits for the assignment's answer (the outbox sends in order); check the shape it will send.
+    freshMemoryOutbox();
     const store2 = loadedStore();
-    vi.mocked(api.updateTask).mockResolvedValue(task('t1', TODO, 'a0', { version: 2 }));
+    vi.mocked(api.updateTask).mockResolvedValue(answered(task('t1', TODO, 'a0', { version: 2 })));
     await m.setDueDate(store2, 'tX', null);
     expect(api.updateTask).toHaveBeenLastCalledWith({ id: 'tX', dueDate: null });
   });
@@ -102,7 +105,7 @@ describe('checklist', () => {
   it('adds an item at once (a placeholder rank at the end) and keeps the answer', async () => {
     const store = loadedStore();
     let resolve!: (i: ChecklistItem) => void;
-    vi.mocked(detail.addChecklistItem).mockImplementation(() => new Promise((r) => (resolve = r)));
+    vi.mocked(detail.addChecklistItem).mockImplementation(() => new Promise<ChecklistItem>((r) => (resolve = r)).then((v) => answered(v)));
     const pending = m.addChecklistItem(store, 't1', ' Write docs ');
     const shown = t1(store).checklist.at(-1)!;
     expect(shown).toMatchObject({ text: 'Write docs', done: false });
@@ -114,7 +117,7 @@ describe('checklist', () => {
 
   it('ticks at once and confirms by our own event', async () => {
     const store = loadedStore();
-    vi.mocked(detail.updateChecklistItem).mockResolvedValue(item('i2', 'a1', { done: true }));
+    vi.mocked(detail.updateChecklistItem).mockResolvedValue(answered(item('i2', 'a1', { done: true }), 6));
     const pending = m.updateChecklistItem(store, 't1', 'i2', { done: true });
     expect(t1(store).checklist[1].done).toBe(true);
     await pending;
@@ -159,7 +162,7 @@ describe('comments', () => {
     vi.mocked(detail.fetchComments).mockResolvedValue({ comments: [], hasMore: false });
     await m.loadComments(store, 't1');
     let resolve!: (x: Comment) => void;
-    vi.mocked(detail.addComment).mockImplementation(() => new Promise((r) => (resolve = r)));
+    vi.mocked(detail.addComment).mockImplementation(() => new Promise<Comment>((r) => (resolve = r)).then((v) => answered(v, 6)));
     const pending = m.addComment(store, 't1', ' **Done** ', ANA);
     const shown = store.getSnapshot().board.comments.t1.comments[0];
     expect(shown.body).toBe('**Done**');
@@ -201,15 +204,15 @@ describe('a change to something posted a moment ago', () => {
     vi.mocked(detail.fetchComments).mockResolvedValue({ comments: [], hasMore: false });
     await m.loadComments(store, 't1');
     const answer = (body: string, editedAt: string | null) => ({ id: 'x', taskId: 't1', author: ANA, body, createdAt: '2026-01-01T00:00:00Z', editedAt });
-    vi.mocked(detail.addComment).mockImplementation(async (input) => ({ ...answer(input.body, null), id: input.id }));
+    vi.mocked(detail.addComment).mockImplementation(async (input) => answered({ ...answer(input.body, null), id: input.id }));
     const posted = (await m.addComment(store, 't1', 'Hello', ANA))!;
-    vi.mocked(detail.editComment).mockResolvedValue({ ...answer('Changed', '2026-01-02T00:00:00Z'), id: posted.id });
+    vi.mocked(detail.editComment).mockResolvedValue(answered({ ...answer('Changed', '2026-01-02T00:00:00Z'), id: posted.id }));
     await m.editComment(store, 't1', posted.id, 'Changed');
     expect(store.getSnapshot().board.comments.t1.comments[0].body).toBe('Changed');
 
-    vi.mocked(detail.addChecklistItem).mockImplementation(async (input) => item(input.id, 'a9', { text: input.text }));
+    vi.mocked(detail.addChecklistItem).mockImplementation(async (input) => answered(item(input.id, 'a9', { text: input.text })));
     const added = (await m.addChecklistItem(store, 't1', 'New'))!;
-    vi.mocked(detail.updateChecklistItem).mockResolvedValue(item(added.id, 'a9', { text: 'New', done: true }));
+    vi.mocked(detail.updateChecklistItem).mockResolvedValue(answered(item(added.id, 'a9', { text: 'New', done: true })));
     await m.updateChecklistItem(store, 't1', added.id, { done: true });
     expect(t1(store).checklist.find((i) => i.id === added.id)?.done).toBe(true);
   });

@@ -1,32 +1,24 @@
 // A task's labels, assignees and due date: each an immediate change (no Save), sent as a
 // delta or a single field so that concurrent changes by others are kept.
-import * as api from '../../api/commands';
+import type * as api from '../../api/commands';
 import type { Task } from '../../api/types';
 import type { BoardStore } from '../boardStore';
-import { applyDelta, changeTask } from '../taskDetail';
 import type { NewChange } from '../undo';
-import { changesTask, holds } from './tasks';
+import { changesTask } from './tasks';
 import { track } from './track';
-
-const key = (taskId: string) => `task:${taskId}`;
 
 function change(
   store: BoardStore,
   taskId: string,
   input: Omit<api.UpdateTaskInput, 'id'>,
-  optimistic: (t: Task) => Task,
   failure: string,
   undoable: (answer: Task) => NewChange,
-  after: string[] = [],
 ) {
   const changed = changesTask(store, taskId);
   const answered = track({
     store,
-    key: key(taskId),
-    after,
-    optimistic: (s) => changeTask(s, taskId, optimistic),
-    send: () => api.updateTask({ id: taskId, ...input }),
-    answered: holds('settled'),
+    kind: 'updateTask',
+    variables: { input: { id: taskId, ...input } },
     failure,
   });
   void store.history.record(answered.then((answer) => (changed(answer) ? { ...undoable(answer), version: answer.version } : undefined)));
@@ -41,10 +33,8 @@ export function setTaskLabel(store: BoardStore, taskId: string, labelId: string,
     store,
     taskId,
     on ? { addLabelIds: add } : { removeLabelIds: remove },
-    (t) => ({ ...t, labelIds: applyDelta(t.labelIds, add, remove) }),
     on ? 'Couldn’t add the label' : 'Couldn’t remove the label',
     (answer) => ({ kind: 'taskDelta', taskId, title: answer.title, field: 'labelIds', itemId: labelId, itemName, on }),
-    [`label:${labelId}`], // a label made a moment ago exists on the server first
   );
 }
 
@@ -55,7 +45,6 @@ export function setTaskAssignee(store: BoardStore, taskId: string, userId: strin
     store,
     taskId,
     on ? { addAssigneeIds: add } : { removeAssigneeIds: remove },
-    (t) => ({ ...t, assigneeIds: applyDelta(t.assigneeIds, add, remove) }),
     on ? 'Couldn’t assign the task' : 'Couldn’t unassign the task',
     (answer) => ({ kind: 'taskDelta', taskId, title: answer.title, field: 'assigneeIds', itemId: userId, itemName, on }),
   );
@@ -64,7 +53,7 @@ export function setTaskAssignee(store: BoardStore, taskId: string, userId: strin
 /** Sets the due date (YYYY-MM-DD) or clears it (null). */
 export function setDueDate(store: BoardStore, taskId: string, dueDate: string | null): Promise<Task | undefined> {
   const before = store.getSnapshot().board.tasks[taskId]?.dueDate ?? null;
-  return change(store, taskId, { dueDate }, (t) => ({ ...t, dueDate }), dueDate ? 'Couldn’t set the due date' : 'Couldn’t clear the due date', (answer) => ({
+  return change(store, taskId, { dueDate }, dueDate ? 'Couldn’t set the due date' : 'Couldn’t clear the due date', (answer) => ({
     kind: 'taskFields',
     taskId,
     title: answer.title,

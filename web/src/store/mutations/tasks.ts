@@ -1,31 +1,12 @@
-import * as api from '../../api/commands';
 import { newId } from '../../api/clientId';
 import { ErrorCode, isApiError } from '../../api/errors';
 import type { Task, User } from '../../api/types';
-import type { BoardState } from '../boardState';
 import type { BoardStore } from '../boardStore';
 import { decideConflict, openConflict, type TaskEdit } from '../conflicts';
-import { editTask, moveTaskTo, placeTask } from '../localChanges';
-import { removeTask, upsertTask } from '../reducer';
+import { upsertTask } from '../reducer';
 import { tasksOf } from '../selectors';
 import type { Change, NewChange, TaskFields } from '../undo';
 import { track } from './track';
-
-const key = (taskId: string) => `task:${taskId}`;
-
-/**
- * Settled once the state holds this version of the task or a later one. A task missing from
- * the state is not there yet (a create) or already deleted by someone (an edit or a move).
- */
-export const holds =
-  (missing: 'pending' | 'settled') =>
-  (answer: Task) => ({
-    apply: (s: BoardState) => upsertTask(s, answer),
-    confirmed: (base: BoardState) => {
-      const held = base.tasks[answer.id];
-      return held ? held.version >= answer.version : missing === 'settled';
-    },
-  });
 
 /** A task as it is first made: a title and nothing else. */
 export function newTask(boardId: string, columnId: string, title: string, me: User, id = newId()): Task {
@@ -63,11 +44,8 @@ export function createTask(store: BoardStore, columnId: string, title: string, m
   const { id } = draft;
   const created = track({
     store,
-    key: key(id),
-    after: [`column:${columnId}`],
-    optimistic: (s) => placeTask(s, draft, columnId),
-    send: () => api.createTask({ id, columnId, title: draft.title }),
-    answered: holds('pending'),
+    kind: 'createTask',
+    variables: { input: { id, columnId, title: draft.title } },
     failure: 'Couldn’t add the task',
   });
   store.history.record(created.then((answer) => answer && { kind: 'taskPresence', taskId: id, title: answer.title, verb: 'add' }));
@@ -83,11 +61,8 @@ export function moveTask(store: BoardStore, taskId: string, columnId: string, in
   const changed = changesTask(store, taskId);
   const moved = track({
     store,
-    key: key(taskId),
-    after: [`column:${columnId}`],
-    optimistic: (s) => moveTaskTo(s, taskId, columnId, index),
-    send: () => api.moveTask({ id: taskId, columnId, index }),
-    answered: holds('settled'),
+    kind: 'moveTask',
+    variables: { input: { id: taskId, columnId, index } },
     failure: 'Couldn’t move the task',
   });
   store.history.record(
@@ -101,13 +76,9 @@ export function deleteTask(store: BoardStore, taskId: string): Promise<Change | 
   const title = store.getSnapshot().board.tasks[taskId]?.title ?? '';
   const deleted = track({
     store,
-    key: key(taskId),
-    optimistic: (s) => removeTask(s, taskId),
-    send: () => api.deleteTask(taskId),
-    answered: () => ({ apply: (s) => removeTask(s, taskId), confirmed: (base) => !(taskId in base.tasks) }),
+    kind: 'deleteTask',
+    variables: { id: taskId },
     failure: 'Couldn’t delete the task',
-    // Already gone (someone else deleted it, or our first try went through): that is what we wanted.
-    onError: (error) => isApiError(error, ErrorCode.NotFound),
   });
   return store.history.record(deleted.then((answer) => answer && { kind: 'taskPresence', taskId, title, verb: 'delete' }));
 }
@@ -134,10 +105,8 @@ export async function updateTask(
   void store.history.record(new Promise<NewChange | undefined>((resolve) => (done = resolve)));
   const answer = await track({
     store,
-    key: key(taskId),
-    optimistic: (s) => editTask(s, taskId, mine),
-    send: () => api.updateTask({ id: taskId, ...mine, expectedVersion: startedFrom.version }),
-    answered: holds('settled'),
+    kind: 'updateTask',
+    variables: { input: { id: taskId, ...mine, expectedVersion: startedFrom.version } },
     failure: 'Couldn’t save the task',
     onError: (error) => {
       if (!isApiError(error, ErrorCode.Conflict) || !isTask(error.current)) return false;

@@ -1,77 +1,38 @@
-import { describeError, ErrorCode, isApiError } from '../../api/errors';
+import { describeError } from '../../api/errors';
+import { currentOutbox } from '../../offline/currentOutbox';
 import { showToast } from '../../ui/toasts';
-import type { BoardState } from '../boardState';
 import type { BoardStore } from '../boardStore';
+import type { AnswerOf, Write, WriteKind } from '../writes';
 
-type Change = (state: BoardState) => BoardState;
-
-export interface Tracked<T> {
+export type Tracked<K extends WriteKind> = {
   store: BoardStore;
-  /** The item it changes, as events name it: "task:ID", "column:ID", "board", "member:USER". */
-  key: string;
-  /** Other items whose earlier writes must reach the server first (e.g. the column a task goes into). */
-  after?: string[];
-  /** Shown at once. */
-  optimistic: Change;
-  send(): Promise<T>;
-  /** The answer on top of the state until the state holds it. */
-  answered(answer: T): { apply: Change; confirmed: (base: BoardState) => boolean };
-  /** Says what failed, e.g. "Couldn’t move the task". */
+  /** Says what failed, e.g. "Couldn’t move the task" (and, without "Couldn’t", names the change in lists). */
   failure: string;
-  /** Handles an error itself (return true) instead of the toast. */
+  /** Handles a refusal itself (return true) instead of the toast. */
   onError?(error: unknown): boolean;
-}
+} & Write<K>;
 
 /**
- * The one path of every board write: show it, send it, then keep the server's answer on
- * top until the state confirms it, or roll back with a toast saying why it was refused.
+ * The one path of every board write: into the outbox (shown at once, kept until the server
+ * confirms it), sent in order, its answer shown until the board's seq reaches the answer's.
+ * Answers the server's result, or undefined when refused: a change refused at once rolls back
+ * with a toast saying why; one that had to wait (offline) goes to the "Couldn't sync" list.
  */
-export async function track<T>(t: Tracked<T>): Promise<T | undefined> {
-  const handle = t.store.begin(t.key, t.optimistic);
-  try {
-    const answer = await inOrder([t.key, ...(t.after ?? [])], () => withRetry(t.send));
-    const { apply, confirmed } = t.answered(answer);
-    t.store.answer(handle, apply, confirmed);
-    return answer;
-  } catch (error) {
-    t.store.cancel(handle);
-    if (!t.onError?.(error)) showToast(`${t.failure}. ${describeError(error)}`);
-    return undefined;
-  }
-}
-
-const queues = new Map<string, Promise<unknown>>();
-
-/**
- * Sends a write after every earlier write of this tab to the same items has been answered,
- * so the server sees them in the order the user made them: three tasks typed quickly land
- * in that order, a task is created before it is moved, a column before its first task.
- */
-export function inOrder<T>(keys: readonly string[], send: () => Promise<T>): Promise<T> {
-  const earlier = keys.map((k) => queues.get(k)).filter((p): p is Promise<unknown> => p !== undefined);
-  const run = Promise.allSettled(earlier).then(send);
-  const done = run.then(
-    () => undefined,
-    () => undefined,
-  );
-  for (const key of keys) queues.set(key, done);
-  void done.then(() => {
-    for (const key of keys) if (queues.get(key) === done) queues.delete(key);
+export async function track<K extends WriteKind>(t: Tracked<K>): Promise<AnswerOf<K> | undefined> {
+  const { done } = currentOutbox().add({
+    boardId: t.store.boardId,
+    kind: t.kind,
+    variables: t.variables as Record<string, unknown>,
+    label: labelOf(t.failure),
   });
-  return run;
+  const outcome = await done;
+  if (outcome.ok) return outcome.value as AnswerOf<K>;
+  if (!outcome.queued && !t.onError?.(outcome.error)) showToast(`${t.failure}. ${describeError(outcome.error)}`);
+  return undefined;
 }
 
-/**
- * Sends again when the server could not be reached. Every write is safe to repeat: creates
- * carry our own ID, edits and moves state the result, and a repeated delete finds nothing.
- */
-export async function withRetry<T>(send: () => Promise<T>, delays: readonly number[] = [400, 1500]): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await send();
-    } catch (error) {
-      if (!isApiError(error, ErrorCode.Network) || attempt >= delays.length) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delays[attempt]));
-    }
-  }
-}
+/** "Couldn’t move the task" → "Move the task". */
+const labelOf = (failure: string) => {
+  const what = failure.replace(/^Couldn’t /, '');
+  return what.charAt(0).toUpperCase() + what.slice(1);
+};

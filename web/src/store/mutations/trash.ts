@@ -1,21 +1,14 @@
 // Bringing deleted tasks and columns back from the board's trash.
-import * as api from '../../api/commands';
 import type { ColumnWithTasks, Task } from '../../api/types';
 import type { BoardStore } from '../boardStore';
-import { restoreColumn as putRestoredColumn, upsertTask } from '../reducer';
 import { track } from './track';
 
 /** Sends a task's restore; shown once answered (the trash holds only its title). */
 export function sendRestoreTask(store: BoardStore, taskId: string, failure: string, onError?: (error: unknown) => boolean): Promise<Task | undefined> {
   return track({
     store,
-    key: `task:${taskId}`,
-    optimistic: (s) => s,
-    send: () => api.restoreTask(taskId),
-    answered: (answer) => ({
-      apply: (s) => upsertTask(s, answer),
-      confirmed: (base) => (base.tasks[answer.id]?.version ?? -1) >= answer.version,
-    }),
+    kind: 'restoreTask',
+    variables: { id: taskId },
     failure,
     onError,
   });
@@ -24,14 +17,8 @@ export function sendRestoreTask(store: BoardStore, taskId: string, failure: stri
 export function sendRestoreColumn(store: BoardStore, columnId: string, failure: string, onError?: (error: unknown) => boolean): Promise<ColumnWithTasks | undefined> {
   return track({
     store,
-    key: `column:${columnId}`,
-    after: ['columns'],
-    optimistic: (s) => s,
-    send: () => api.restoreColumn(columnId),
-    answered: (answer) => ({
-      apply: (s) => putRestoredColumn(s, answer),
-      confirmed: (base) => answer.id in base.columns && (answer.tasks ?? []).every((t) => t.id in base.tasks),
-    }),
+    kind: 'restoreColumn',
+    variables: { id: columnId },
     failure,
     onError,
   });

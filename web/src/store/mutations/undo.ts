@@ -1,15 +1,11 @@
 // Undo and redo of this tab's own changes: each step is an ordinary write through track(),
 // as the user could have made it by hand; a refusal says who changed the item since.
-import * as api from '../../api/commands';
 import { describeError, ErrorCode, isApiError, type ApiError } from '../../api/errors';
 import { showToast } from '../../ui/toasts';
 import type { BoardStore } from '../boardStore';
-import { moveColumnTo, moveTaskTo, renameColumn as renameLocal } from '../localChanges';
-import { removeColumn, removeTask, upsertTask } from '../reducer';
-import { applyDelta, changeTask } from '../taskDetail';
+import { upsertTask } from '../reducer';
 import { describe, step, type Change, type Direction, type Step, type TaskFields } from '../undo';
-import { holds as columnHolds } from './columns';
-import { holds, isTask } from './tasks';
+import { isTask } from './tasks';
 import { track } from './track';
 import { sendRestoreColumn, sendRestoreTask } from './trash';
 
@@ -63,46 +59,33 @@ async function send(store: BoardStore, change: Change, s: Step): Promise<Outcome
     case 'deleteTask': {
       const answer = await track({
         store,
-        key: `task:${s.taskId}`,
-        optimistic: (st) => removeTask(st, s.taskId),
-        send: () => api.deleteTask(s.taskId),
-        answered: () => ({ apply: (st) => removeTask(st, s.taskId), confirmed: (base) => !(s.taskId in base.tasks) }),
+        kind: 'deleteTask',
+        variables: { id: s.taskId },
         failure,
         onError,
       });
-      // Already gone: what the step wanted.
-      return answer || isApiError(failed, ErrorCode.NotFound) ? { ok: true } : refused();
+      // Already gone counts as done (the outbox answers it as deleted).
+      return answer ? { ok: true } : refused();
     }
     case 'restoreTask':
       return (await sendRestoreTask(store, s.taskId, failure, onError)) ? { ok: true } : refused();
     case 'deleteColumn': {
       const answer = await track({
         store,
-        key: `column:${s.columnId}`,
-        optimistic: (st) => removeColumn(st, s.columnId),
-        send: () => api.deleteColumn(s.columnId),
-        answered: () => ({ apply: (st) => removeColumn(st, s.columnId), confirmed: (base) => !(s.columnId in base.columns) }),
+        kind: 'deleteColumn',
+        variables: { id: s.columnId },
         failure,
         onError,
       });
-      return answer || isApiError(failed, ErrorCode.NotFound) ? { ok: true } : refused();
+      return answer ? { ok: true } : refused();
     }
     case 'restoreColumn':
       return (await sendRestoreColumn(store, s.columnId, failure, onError)) ? { ok: true } : refused();
     case 'updateTask': {
-      const { id, addLabelIds, removeLabelIds, addAssigneeIds, removeAssigneeIds, expectedVersion: _, ...fields } = s.input;
       const answer = await track({
         store,
-        key: `task:${id}`,
-        optimistic: (st) =>
-          changeTask(st, id, (t) => ({
-            ...t,
-            ...fields,
-            labelIds: applyDelta(t.labelIds, addLabelIds, removeLabelIds),
-            assigneeIds: applyDelta(t.assigneeIds, addAssigneeIds, removeAssigneeIds),
-          })),
-        send: () => api.updateTask(s.input),
-        answered: holds('settled'),
+        kind: 'updateTask',
+        variables: { input: s.input },
         failure,
         onError: (error) => {
           if (isApiError(error, ErrorCode.Conflict) && isTask(error.current)) {
@@ -117,11 +100,8 @@ async function send(store: BoardStore, change: Change, s: Step): Promise<Outcome
     case 'moveTask': {
       const answer = await track({
         store,
-        key: `task:${s.taskId}`,
-        after: [`column:${s.to.columnId}`],
-        optimistic: (st) => moveTaskTo(st, s.taskId, s.to.columnId, s.to.index),
-        send: () => api.moveTask({ id: s.taskId, columnId: s.to.columnId, index: s.to.index, expectedVersion: s.expectedVersion }),
-        answered: holds('settled'),
+        kind: 'moveTask',
+        variables: { input: { id: s.taskId, columnId: s.to.columnId, index: s.to.index, expectedVersion: s.expectedVersion } },
         failure,
         onError,
       });
@@ -137,10 +117,8 @@ async function send(store: BoardStore, change: Change, s: Step): Promise<Outcome
       }
       const answer = await track({
         store,
-        key: `column:${s.columnId}`,
-        optimistic: (st) => renameLocal(st, s.columnId, s.name),
-        send: () => api.updateColumn({ id: s.columnId, name: s.name }),
-        answered: columnHolds,
+        kind: 'updateColumn',
+        variables: { input: { id: s.columnId, name: s.name } },
         failure,
         onError,
       });
@@ -149,11 +127,8 @@ async function send(store: BoardStore, change: Change, s: Step): Promise<Outcome
     case 'moveColumn': {
       const answer = await track({
         store,
-        key: `column:${s.columnId}`,
-        after: ['columns'],
-        optimistic: (st) => moveColumnTo(st, s.columnId, s.index),
-        send: () => api.moveColumn({ id: s.columnId, index: s.index }),
-        answered: columnHolds,
+        kind: 'moveColumn',
+        variables: { input: { id: s.columnId, index: s.index } },
         failure,
         onError,
       });
