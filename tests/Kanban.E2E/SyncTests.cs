@@ -39,8 +39,11 @@ public sealed class SyncTests(Browser browser, SqliteServer fixture, ITestOutput
         return (ana, ben, board);
     }
 
-    /// <summary>Create, edit, move and delete tasks and create a column: seven changes.</summary>
-    private static async Task MakeSevenChangesAsync(IPage page)
+    /// <summary>Thirteen more tasks, "Note 1" to "Note 13", made after the seven changes.</summary>
+    private static readonly string[] Notes = [.. Enumerable.Range(1, 13).Select(n => $"Note {n}")];
+
+    /// <summary>Create, edit, move and delete tasks and create a column (seven changes), then thirteen more tasks: twenty changes.</summary>
+    private static async Task MakeTwentyChangesAsync(IPage page)
     {
         await page.AddTaskAsync("To do", "One");
         await page.AddTaskAsync("To do", "Two");
@@ -56,11 +59,14 @@ public sealed class SyncTests(Browser browser, SqliteServer fixture, ITestOutput
         await two.GetByRole(AriaRole.Button, new() { Name = "Delete task: Two" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete task", Exact = true }).ClickAsync();
         await page.AddColumnAsync("Review");
+        foreach (var note in Notes)
+            await page.AddTaskAsync("Review", note);
     }
 
-    private static async Task ExpectTheSevenChangesAsync(IPage page)
+    private static async Task ExpectTheTwentyChangesAsync(IPage page)
     {
         await Expect(page.CardTitles("To do")).ToHaveTextAsync(["Existing, edited", "Three"], new() { Timeout = 20_000 });
+        await Expect(page.CardTitles("Review")).ToHaveTextAsync(Notes);
         await Expect(page.CardTitles("Done")).ToHaveTextAsync(["One"]);
         await Expect(page.Locator("section.column h2")).ToHaveTextAsync(["To do", "Done", "Review"]);
     }
@@ -72,7 +78,9 @@ public sealed class SyncTests(Browser browser, SqliteServer fixture, ITestOutput
             "query($b: ID!, $a: Long!) { boardEvents(boardId: $b, afterSeq: $a, first: 100) { events { type payload } } }", new { b = board, a = afterSeq }))
             .GetProperty("boardEvents").GetProperty("events");
         var types = page.EnumerateArray().Select(e => e.GetProperty("type").GetString()!).ToArray();
-        Assert.Equal(["task:created", "task:created", "task:created", "task:updated", "task:moved", "task:deleted", "column:created"], types);
+        Assert.Equal(["task:created", "task:created", "task:created", "task:updated", "task:moved", "task:deleted", "column:created",
+                      .. Notes.Select(_ => "task:created")], types);
+        Assert.Equal(Notes, page.EnumerateArray().Skip(7).Select(e => e.GetProperty("payload").GetProperty("task").GetProperty("title").GetString()!));
         var created = page.EnumerateArray().Take(3).Select(e => e.GetProperty("payload").GetProperty("task").GetProperty("title").GetString()!).ToArray();
         Assert.Equal(["One", "Two", "Three"], created);
     }
@@ -90,23 +98,23 @@ public sealed class SyncTests(Browser browser, SqliteServer fixture, ITestOutput
         await ana.Page.WaitUntilKeptAsync(await ana.UserIdAsync(), board, before);
 
         await ana.Page.Context.SetOfflineAsync(true);
-        await MakeSevenChangesAsync(ana.Page);
-        await ExpectTheSevenChangesAsync(ana.Page); // shown as made
-        await Expect(Waiting(ana.Page)).ToHaveTextAsync("7 changes waiting");
+        await MakeTwentyChangesAsync(ana.Page);
+        await ExpectTheTwentyChangesAsync(ana.Page); // shown as made
+        await Expect(Waiting(ana.Page)).ToHaveTextAsync("20 changes waiting");
         await Expect(Waiting(ana.Page)).ToHaveAttributeAsync("aria-live", "polite");
         Assert.Equal(before, await SeqAsync(ben, board)); // nothing reached the server
         await Expect(ben.Page.CardTitles("To do")).ToHaveTextAsync(["Existing"]);
 
         // A reload while still offline: the board and the waiting changes are there.
-        await ana.Page.WaitForFunctionAsync(StoredOutboxCount, 7);
+        await ana.Page.WaitForFunctionAsync(StoredOutboxCount, 20);
         await ana.Page.ReloadAsync();
-        await ExpectTheSevenChangesAsync(ana.Page);
-        await Expect(Waiting(ana.Page)).ToHaveTextAsync("7 changes waiting");
+        await ExpectTheTwentyChangesAsync(ana.Page);
+        await Expect(Waiting(ana.Page)).ToHaveTextAsync("20 changes waiting");
 
         await ana.Page.Context.SetOfflineAsync(false);
         await Expect(Waiting(ana.Page)).ToHaveTextAsync("", new() { Timeout = 20_000 });
-        await ExpectTheSevenChangesAsync(ben.Page);
-        await ExpectTheSevenChangesAsync(ana.Page);
+        await ExpectTheTwentyChangesAsync(ben.Page);
+        await ExpectTheTwentyChangesAsync(ana.Page);
         await ExpectTheLogInOrderAsync(ben, board, before);
     }
 
@@ -120,15 +128,23 @@ public sealed class SyncTests(Browser browser, SqliteServer fixture, ITestOutput
         {
             var (ana, ben, board) = await TwoPeopleOnABoardAsync(Browser, server, "Existing");
             var before = await SeqAsync(ana, board);
+            await ana.Page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+            await ana.Page.WaitUntilKeptAsync(await ana.UserIdAsync(), board, before);
 
             await server.DisposeAsync();
-            await MakeSevenChangesAsync(ana.Page);
-            await ExpectTheSevenChangesAsync(ana.Page);
-            await Expect(Waiting(ana.Page)).ToHaveTextAsync("7 changes waiting");
+            await MakeTwentyChangesAsync(ana.Page);
+            await ExpectTheTwentyChangesAsync(ana.Page);
+            await Expect(Waiting(ana.Page)).ToHaveTextAsync("20 changes waiting");
+
+            // A reload while the server is still down: the board and the waiting changes are there.
+            await ana.Page.WaitForFunctionAsync(StoredOutboxCount, 20);
+            await ana.Page.ReloadAsync();
+            await ExpectTheTwentyChangesAsync(ana.Page);
+            await Expect(Waiting(ana.Page)).ToHaveTextAsync("20 changes waiting");
 
             server = new KanbanServer(database, port: port); // same address, same data, same signing keys
             await Expect(Waiting(ana.Page)).ToHaveTextAsync("", new() { Timeout = 30_000 });
-            await ExpectTheSevenChangesAsync(ben.Page);
+            await ExpectTheTwentyChangesAsync(ben.Page);
             await ExpectTheLogInOrderAsync(ben, board, before);
         }
         finally
