@@ -133,7 +133,8 @@ public sealed class LocalBoardsTests(Browser browser, SqliteServer fixture) : Br
         await Eventually.HoldsAsync(async () => Assert.DoesNotContain(LocalData.DatabaseName(anaId), await page.DatabaseNamesAsync()));
         Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('kanban:lastUser')"));
 
-        // And offline the app has nobody to open.
+        // And offline the app (kept by the service worker once it controls the page) has nobody to open.
+        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
         await page.Context.SetOfflineAsync(true);
         await page.ReloadAsync();
         await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Can’t reach the server" })).ToBeVisibleAsync();
