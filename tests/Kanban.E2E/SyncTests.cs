@@ -19,9 +19,13 @@ public sealed class SyncTests(Browser browser, SqliteServer fixture, ITestOutput
 
     private static ILocator Waiting(IPage page) => page.Locator(".sync-waiting[role='status']");
 
-    private static async Task<(Person ana, Person ben, string board)> TwoPeopleOnABoardAsync(Browser browser, KanbanServer server, params string[] tasks)
+    private static Task<(Person ana, Person ben, string board)> TwoPeopleOnABoardAsync(Browser browser, KanbanServer server, params string[] tasks) =>
+        TwoPeopleOnABoardAsync(browser, server, 1280, 800, tasks);
+
+    /// <summary>Ana (at the given screen size) and Ben, editors of one board with "To do" and "Done", each with the board open.</summary>
+    private static async Task<(Person ana, Person ben, string board)> TwoPeopleOnABoardAsync(Browser browser, KanbanServer server, int width, int height, params string[] tasks)
     {
-        var ana = await Person.SignUpAsync(browser, server, "Ana");
+        var ana = await Person.SignUpAsync(browser, server, "Ana", width, height);
         var ben = await Person.SignUpAsync(browser, server, "Ben");
         var board = (await ana.GraphQLAsync("mutation { createBoard(input: { name: \"Launch\" }) { id } }")).GetProperty("createBoard").GetProperty("id").GetString()!;
         string? toDo = null;
@@ -220,6 +224,42 @@ public sealed class SyncTests(Browser browser, SqliteServer fixture, ITestOutput
         await Expect(dialog.GetByText("Every change is synced.")).ToBeVisibleAsync();
         var task = (await ben.BoardAsync(board)).GetProperty("columns")[0].GetProperty("tasks")[0];
         Assert.Equal("Pricing: three tiers", task.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task AtPhoneWidthTheWaitingCountAndCouldntSyncFitTheScreen()
+    {
+        const int width = 390, height = 844;
+        var (ana, ben, board) = await TwoPeopleOnABoardAsync(Browser, _server, width, height, "Pricing");
+        var taskId = (await ana.BoardAsync(board)).GetProperty("columns")[0].GetProperty("tasks")[0].GetProperty("id").GetString();
+        var page = ana.Page;
+
+        await page.Context.SetOfflineAsync(true);
+        var card = page.Card("To do", "Pricing");
+        await card.HoverAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Edit title: Pricing" }).ClickAsync();
+        await page.GetByLabel("Task title").FillAsync("Pricing: three tiers");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(Waiting(page)).ToHaveTextAsync("1 change waiting");
+        await AssertFitsAsync(page, Waiting(page), width, height, "the waiting count");
+
+        await ben.GraphQLAsync("mutation($i: UpdateTaskInput!) { updateTask(input: $i) { version } }", new { i = new { id = taskId, title = "Pricing: one price" } });
+        await page.Context.SetOfflineAsync(false);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Couldn’t sync (1)" }).ClickAsync(new() { Timeout = 20_000 });
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Couldn’t sync" });
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Keep mine" })).ToBeVisibleAsync();
+        await AssertFitsAsync(page, dialog, width, height, "Couldn’t sync");
+        await page.SaveScreenshotAsync("couldnt-sync-phone.png", output);
+    }
+
+    /// <summary>The document is never wider than the screen, and <paramref name="part"/> is within it.</summary>
+    private static async Task AssertFitsAsync(IPage page, ILocator part, int width, int height, string what)
+    {
+        var sizes = await page.EvaluateAsync<System.Text.Json.JsonElement>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(sizes[0].GetInt32() <= sizes[1].GetInt32(), $"the page with {what} is {sizes[0]} px wide on a {sizes[1]} px screen");
+        var box = (await part.BoundingBoxAsync())!;
+        Assert.True(box.X >= 0 && box.Y >= 0 && box.X + box.Width <= width + 0.5 && box.Y + box.Height <= height + 0.5,
+            $"{what} is at {box.X},{box.Y} sized {box.Width}×{box.Height}, outside the {width}×{height} screen");
     }
 
     [Fact]
