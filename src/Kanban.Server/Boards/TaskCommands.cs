@@ -133,7 +133,11 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
     }
 
     /// <summary>Moves a task; an <c>expectedVersion</c> conflicts only when the task was moved since.</summary>
-    public async Task<TaskView> MoveAsync(Caller caller, MoveTaskInput input, CancellationToken ct)
+    /// <param name="withParts">
+    /// False when the caller's answer asks for none of the task's labels, assignees or checklist
+    /// (a drag asks for its place and version): then they are not read, and the answer holds none.
+    /// </param>
+    public async Task<TaskView> MoveAsync(Caller caller, MoveTaskInput input, CancellationToken ct, bool withParts = true)
     {
         var id = Limits.Id(input.Id, "id");
         var columnId = Limits.Id(input.ColumnId, "columnId");
@@ -168,7 +172,7 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
         }, ct);
         // A move changes none of the task's labels, assignees or checklist: they are read after the
         // commit, outside the write gate that every write of the database (SQLite) or board waits on.
-        return await ViewAsync(moved, movedCreator, ct);
+        return withParts ? await ViewAsync(moved, movedCreator, ct) : ViewOf.Task(moved, movedCreator, TaskParts.None);
     }
 
     /// <summary>Moves a task to the trash; its labels, assignees, checklist and comments stay with it.</summary>

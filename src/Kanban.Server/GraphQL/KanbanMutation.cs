@@ -46,7 +46,10 @@ public sealed class KanbanMutation : ObjectGraphType
 
         Input<TaskType, CreateTaskInputType, CreateTaskInput, TaskCommands>("createTask", async (s, c, i, ct) => await s.CreateAsync(c, i, ct));
         Input<TaskType, UpdateTaskInputType, UpdateTaskInput, TaskCommands>("updateTask", async (s, c, i, ct) => await s.UpdateAsync(c, i, ct));
-        Input<TaskType, MoveTaskInputType, MoveTaskInput, TaskCommands>("moveTask", async (s, c, i, ct) => await s.MoveAsync(c, i, ct));
+        Field<NonNullGraphType<TaskType>>("moveTask")
+            .Argument<NonNullGraphType<MoveTaskInputType>>("input")
+            .ResolveAsync(async ctx => await ctx.Service<TaskCommands>().MoveAsync(
+                ctx.Caller(), ctx.GetArgument<MoveTaskInput>("input"), ctx.CancellationToken, TaskType.AsksForParts(ctx)));
         ById<TaskCommands>("deleteTask", (s, c, id, ct) => s.DeleteAsync(c, id, ct));
 
         Field<NonNullGraphType<TaskType>>("restoreTask")

@@ -180,6 +180,29 @@ public abstract class TaskDetailTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task AMoveAnswersWithTheTaskPartsItsSelectionAsksForEvenThroughAFragment()
+    {
+        var t = await TeamAsync();
+        var bug = (await t.Ana.CreateLabelAsync(t.Board, "Bug")).Str("id");
+        await t.Ana.UpdateTaskAsync(new { id = t.Task, addLabelIds = new[] { bug }, addAssigneeIds = new[] { t.Ben.UserId } });
+        var item = (await t.Ana.AddItemAsync(t.Task, "Write the notes")).Str("id");
+
+        // A drag asks for its place only (the parts are then not read); a fragment asks for the parts.
+        var placeOnly = (await t.Ben.DataAsync("mutation($i: MoveTaskInput!) { moveTask(input: $i) { id columnId version } }",
+            new { i = new { id = t.Task, columnId = t.Done, index = 0 } })).GetProperty("moveTask");
+        Assert.Equal(t.Done, placeOnly.Str("columnId"));
+        var withParts = (await t.Ben.DataAsync(
+            "mutation($i: MoveTaskInput!) { moveTask(input: $i) { id ...Parts } } " +
+            "fragment Parts on Task { labelIds assigneeIds labels { name } assignees { id } checklist { id } }",
+            new { i = new { id = t.Task, columnId = t.Todo, index = 0 } })).GetProperty("moveTask");
+        Assert.Equal([bug], withParts.GetProperty("labelIds").Strings());
+        Assert.Equal([t.Ben.UserId], withParts.GetProperty("assigneeIds").Strings());
+        Assert.Equal("Bug", withParts.GetProperty("labels")[0].Str("name"));
+        Assert.Equal(t.Ben.UserId, withParts.GetProperty("assignees")[0].Str("id"));
+        Assert.Equal(item, withParts.GetProperty("checklist")[0].Str("id"));
+    }
+
+    [Fact]
     public async Task TwoTitleEditsOnOneVersionConflictWithTheCurrentTask()
     {
         var t = await TeamAsync();

@@ -65,6 +65,16 @@ public sealed class TaskType : ObjectGraphType<TaskView>
             });
     }
 
+    /// <summary>The fields read from a task's own rows of labels, assignees and checklist.</summary>
+    private static readonly HashSet<string> PartFields = ["labelIds", "assigneeIds", "labels", "assignees", "checklist"];
+
+    /// <summary>
+    /// Whether a field answering a task selects any of its parts (through fragments too); when
+    /// not, the resolver may leave them unread. Unknown selections count as asking.
+    /// </summary>
+    public static bool AsksForParts(IResolveFieldContext ctx) =>
+        ctx.SubFields is not { } fields || fields.Values.Any(f => PartFields.Contains(f.FieldType.Name));
+
     // A query reads each board's labels and names once; a mutation may have just changed them.
     private static bool Fresh(IResolveFieldContext ctx) => ctx.Operation.Operation == OperationType.Mutation;
 }
