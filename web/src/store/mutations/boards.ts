@@ -28,7 +28,7 @@ export async function createBoard(name: string): Promise<string | undefined> {
   const trimmed = name.trim();
   const created = await optimistic(
     (boards) => [...boards, { id, name: trimmed, role: 'OWNER', memberCount: 1 }],
-    () => api.createBoard({ id, name: trimmed }),
+    async () => (await api.createBoard({ id, name: trimmed })).value,
     'Couldn’t create the board',
   );
   return created?.id;
