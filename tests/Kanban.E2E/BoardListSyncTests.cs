@@ -61,7 +61,7 @@ public sealed class BoardListSyncTests(Browser browser, SqliteServer fixture) : 
         Assert.Equal(["Alpha", "Beta"], await ServerBoardNamesAsync(ana)); // nothing reached the server
 
         // A reload while still offline: the list as made, and the new board with its column.
-        await page.WaitForFunctionAsync(StoredOutboxCount, 4);
+        await page.WaitForFunctionAsync(LocalData.StoredOutboxCount, 4);
         await page.ReloadAsync();
         await ExpectTheListAsMadeAsync(page);
         await Expect(Waiting(page)).ToHaveTextAsync("4 changes waiting");
@@ -88,20 +88,4 @@ public sealed class BoardListSyncTests(Browser browser, SqliteServer fixture) : 
 
     private static async Task<string[]> ServerBoardNamesAsync(Person person) =>
         [.. (await ServerBoardsAsync(person)).Select(b => b.Name).Order()];
-
-    /// <summary>True once the user's outbox in IndexedDB holds <c>count</c> changes (so a reload finds them).</summary>
-    private const string StoredOutboxCount = """
-        async (count) => {
-          const dbs = await indexedDB.databases();
-          for (const { name } of dbs) {
-            if (!name?.startsWith('kanban-')) continue;
-            const db = await new Promise((ok, fail) => { const r = indexedDB.open(name); r.onsuccess = () => ok(r.result); r.onerror = fail; });
-            if (!db.objectStoreNames.contains('outbox')) { db.close(); continue; }
-            const n = await new Promise((ok) => { const r = db.transaction('outbox').objectStore('outbox').count(); r.onsuccess = () => ok(r.result); });
-            db.close();
-            if (n === count) return true;
-          }
-          return false;
-        }
-        """;
 }
