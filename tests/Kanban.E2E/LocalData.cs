@@ -75,4 +75,20 @@ public static class LocalData
         };
         return () => Volatile.Read(ref count);
     }
+
+    /// <summary>True once the page's outbox in IndexedDB holds `count` entries.</summary>
+    public const string StoredOutboxCount = """
+        async (count) => {
+          const dbs = await indexedDB.databases();
+          for (const { name } of dbs) {
+            if (!name?.startsWith('kanban-')) continue;
+            const db = await new Promise((ok, fail) => { const r = indexedDB.open(name); r.onsuccess = () => ok(r.result); r.onerror = fail; });
+            if (!db.objectStoreNames.contains('outbox')) { db.close(); continue; }
+            const n = await new Promise((ok) => { const r = db.transaction('outbox').objectStore('outbox').count(); r.onsuccess = () => ok(r.result); });
+            db.close();
+            if (n === count) return true;
+          }
+          return false;
+        }
+        """;
 }

@@ -110,7 +110,7 @@ public sealed class SyncTests(Browser browser, SqliteServer fixture, ITestOutput
         await Expect(ben.Page.CardTitles("To do")).ToHaveTextAsync(["Existing"]);
 
         // A reload while still offline: the board and the waiting changes are there.
-        await ana.Page.WaitForFunctionAsync(StoredOutboxCount, 20);
+        await ana.Page.WaitForFunctionAsync(LocalData.StoredOutboxCount, 20);
         await ana.Page.ReloadAsync();
         await ExpectTheTwentyChangesAsync(ana.Page);
         await Expect(Waiting(ana.Page)).ToHaveTextAsync("20 changes waiting");
@@ -141,7 +141,7 @@ public sealed class SyncTests(Browser browser, SqliteServer fixture, ITestOutput
             await Expect(Waiting(ana.Page)).ToHaveTextAsync("20 changes waiting");
 
             // A reload while the server is still down: the board and the waiting changes are there.
-            await ana.Page.WaitForFunctionAsync(StoredOutboxCount, 20);
+            await ana.Page.WaitForFunctionAsync(LocalData.StoredOutboxCount, 20);
             await ana.Page.ReloadAsync();
             await ExpectTheTwentyChangesAsync(ana.Page);
             await Expect(Waiting(ana.Page)).ToHaveTextAsync("20 changes waiting");
@@ -166,7 +166,7 @@ public sealed class SyncTests(Browser browser, SqliteServer fixture, ITestOutput
         await ana.Page.AddTaskAsync("To do", "Written on the train");
         await ana.Page.AddTaskAsync("To do", "And this one");
         await Expect(Waiting(ana.Page)).ToHaveTextAsync("2 changes waiting");
-        await ana.Page.WaitForFunctionAsync(StoredOutboxCount, 2);
+        await ana.Page.WaitForFunctionAsync(LocalData.StoredOutboxCount, 2);
         await ana.Page.CloseAsync();
 
         await context.SetOfflineAsync(false);
@@ -176,22 +176,6 @@ public sealed class SyncTests(Browser browser, SqliteServer fixture, ITestOutput
         await Expect(again.CardTitles("To do")).ToHaveTextAsync(["Existing", "Written on the train", "And this one"]);
         await Expect(Waiting(again)).ToHaveTextAsync("");
     }
-
-    /// <summary>True once the page's outbox in IndexedDB holds `count` entries.</summary>
-    private const string StoredOutboxCount = """
-        async (count) => {
-          const dbs = await indexedDB.databases();
-          for (const { name } of dbs) {
-            if (!name?.startsWith('kanban-')) continue;
-            const db = await new Promise((ok, fail) => { const r = indexedDB.open(name); r.onsuccess = () => ok(r.result); r.onerror = fail; });
-            if (!db.objectStoreNames.contains('outbox')) { db.close(); continue; }
-            const n = await new Promise((ok) => { const r = db.transaction('outbox').objectStore('outbox').count(); r.onsuccess = () => ok(r.result); });
-            db.close();
-            if (n === count) return true;
-          }
-          return false;
-        }
-        """;
 
     [Fact]
     public async Task AConflictMadeOfflineOffersBothAndKeepMineWinsOnBothPages()

@@ -12,12 +12,13 @@ export async function updateProfile(name: string): Promise<User> {
   return d.updateProfile;
 }
 
-export async function createBoard(input: { id: string; name: string }): Promise<{ id: string; name: string }> {
-  const d = await graphql<{ createBoard: { id: string; name: string } }>(
+/** A new board starts at seq 0 with no event: its answer carries no seq. The same ID again answers the board (a retry). */
+export function createBoard(input: { id: string; name: string }): Promise<Answered<{ id: string; name: string }>> {
+  return mutate<{ id: string; name: string }>(
+    'createBoard',
     `mutation CreateBoard($input: CreateBoardInput!) { createBoard(input: $input) { id name } }`,
     { input },
   );
-  return d.createBoard;
 }
 
 export function renameBoard(id: string, name: string): Promise<Answered<{ id: string; name: string }>> {
@@ -28,12 +29,8 @@ export function renameBoard(id: string, name: string): Promise<Answered<{ id: st
   );
 }
 
-export async function deleteBoard(id: string): Promise<DeletePayload> {
-  const d = await graphql<{ deleteBoard: DeletePayload }>(
-    `mutation DeleteBoard($id: ID!) { deleteBoard(id: $id) { id success } }`,
-    { id },
-  );
-  return d.deleteBoard;
+export function deleteBoard(id: string): Promise<Answered<DeletePayload>> {
+  return mutate<DeletePayload>('deleteBoard', `mutation DeleteBoard($id: ID!) { deleteBoard(id: $id) { id success } }`, { id });
 }
 
 export function addMember(boardId: string, email: string, role: Role): Promise<Answered<Member>> {

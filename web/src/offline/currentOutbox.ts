@@ -5,14 +5,20 @@ import { realtime } from '../realtime/connection';
 import { goneIsDone, sendWrite } from '../store/writes';
 import { showToast } from '../ui/toasts';
 import type { LocalDb } from './localDb';
-import { Outbox, type OutboxDeps } from './outbox';
+import { Outbox, type OutboxDeps, type Outcome } from './outbox';
+import type { OutboxEntry } from './localDb';
 import { openUserData } from './userData';
 
 const isOnline = () => typeof navigator === 'undefined' || navigator.onLine !== false;
 
+type SettledListener = (entry: OutboxEntry, outcome: Outcome) => void;
+
+/** Those who hear of every answer and refusal of whichever outbox is the page's (it changes at sign-in). */
+const settledAnywhere = new Set<SettledListener>();
+
 function outboxOf(userId: string, db: LocalDb | null, overrides: Partial<OutboxDeps> = {}): Outbox {
   const shared = typeof BroadcastChannel !== 'undefined' && db !== null;
-  return new Outbox({
+  const outbox = new Outbox({
     db,
     userId,
     tabId: clientId,
@@ -25,6 +31,8 @@ function outboxOf(userId: string, db: LocalDb | null, overrides: Partial<OutboxD
     channel: shared ? new BroadcastChannel(`kanban-outbox:${userId}`) : null,
     ...overrides,
   });
+  outbox.onSettled((entry, outcome) => settledAnywhere.forEach((listener) => listener(entry, outcome)));
+  return outbox;
 }
 
 let current = outboxOf('', null);
@@ -33,6 +41,15 @@ let opening: { userId: string; done: Promise<void> } | null = null;
 void current.start();
 
 export const currentOutbox = (): Outbox => current;
+
+/**
+ * Every answer and refusal of the page's outbox, whichever it is now or later (for what outlives
+ * one user's outbox, like the board list). Returns the stop.
+ */
+export function onSettledAnywhere(listener: SettledListener): () => void {
+  settledAnywhere.add(listener);
+  return () => settledAnywhere.delete(listener);
+}
 
 /**
  * Opens the user's outbox (in their local database, the handle userData keeps) and starts

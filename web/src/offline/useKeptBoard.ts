@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
+import type { User } from '../api/types';
 import type { BoardStore } from '../store/boardStore';
+import { createdHere } from '../store/createdHere';
+import { currentOutbox } from './currentOutbox';
 import { keepBoard } from './keptBoard';
 import { forgetBoard, saveBoard, savedBoard } from './localDb';
 import { withUserDb } from './userData';
@@ -9,9 +12,11 @@ export type KeptBoard = 'looking' | 'found' | 'none';
 
 /**
  * The board as this device last saw it: it seeds the store (which then catches up from its seq
- * like after any reconnect), and the store's confirmed state is kept as it changes.
+ * like after any reconnect), and the store's confirmed state is kept as it changes. A board
+ * created here whose create still waits is found too, as the new board the server will have.
  */
-export function useKeptBoard(store: BoardStore | null, userId: string): KeptBoard {
+export function useKeptBoard(store: BoardStore | null, me: User): KeptBoard {
+  const userId = me.id;
   const [kept, setKept] = useState<{ store: BoardStore; found: boolean } | null>(null);
 
   useEffect(() => {
@@ -19,8 +24,9 @@ export function useKeptBoard(store: BoardStore | null, userId: string): KeptBoar
     let live = true;
     void withUserDb(userId, (db) => savedBoard(db, store.boardId)).then((saved) => {
       if (!live) return;
-      if (saved) store.seed(saved.state);
-      setKept({ store, found: saved !== undefined });
+      const state = saved?.state ?? createdHere(currentOutbox(), store.boardId, me);
+      if (state) store.seed(state);
+      setKept({ store, found: state !== undefined });
     });
     const stop = keepBoard(store, {
       save: (board) => withUserDb(userId, (db) => saveBoard(db, board)),
@@ -30,7 +36,7 @@ export function useKeptBoard(store: BoardStore | null, userId: string): KeptBoar
       live = false;
       stop();
     };
-  }, [store, userId]);
+  }, [store, userId, me]);
 
   if (!store || kept?.store !== store) return 'looking';
   return kept.found ? 'found' : 'none';

@@ -39,7 +39,8 @@ export function refusedChanges(entries: readonly OutboxEntry[]): RefusedChange[]
         why: describeError(new ApiError(code, refusal.message)),
         mine: mainText(e.variables),
         theirs: mainText(refusal.current),
-        canKeepMine: code === 'CONFLICT',
+        // A board create's CONFLICT is about its ID, which it would carry again.
+        canKeepMine: code === 'CONFLICT' && e.kind !== 'createBoard',
       };
     });
 }

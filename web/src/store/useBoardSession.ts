@@ -5,7 +5,9 @@ import { fetchBoard, fetchBoardEvents } from '../api/queries';
 import { connectionStatus, hubErrorCode, realtime } from '../realtime/connection';
 import { EventName } from '../realtime/events';
 import { showToast } from '../ui/toasts';
+import { currentOutbox } from '../offline/currentOutbox';
 import { BoardStore, type BoardView } from './boardStore';
+import { waitingCreate, whenCreated } from './createdHere';
 import { isOfflineSession, session } from './session';
 
 /** How often a board whose live connection is down asks the log for news. */
@@ -25,23 +27,30 @@ export function useBoardSession(boardId: string, meId: string): BoardStore | nul
     // oxlint-disable-next-line react/set-state-in-effect
     setStore(store);
 
-    const load = () =>
-      fetchBoard(boardId)
+    // A board created here, its create not sent yet: the server has no such board until then.
+    const outbox = currentOutbox();
+    const creating = () => waitingCreate(outbox, boardId) !== undefined;
+
+    const load = () => {
+      if (creating()) return;
+      void fetchBoard(boardId)
         .then((snapshot) => store.loadSnapshot(snapshot))
         .catch((error) => {
           if (isApiError(error, ErrorCode.Forbidden) || isApiError(error, ErrorCode.NotFound)) store.markMissing();
           else if (store.seq === null) showToast(`Couldn’t load the board. ${describeError(error)}`);
         });
+    };
     // Opened offline, the board comes from this device (useKeptBoard) and JoinBoard catches it up
     // once online; one this device never kept loads then.
     let offline = isOfflineSession(session.get());
-    if (!offline) void load();
+    if (!offline) load();
     const offSession = session.subscribe(() => {
-      if (offline && !isOfflineSession(session.get()) && store.seq === null) void load();
+      if (offline && !isOfflineSession(session.get()) && store.seq === null) load();
       offline = isOfflineSession(session.get());
     });
 
     const join = async () => {
+      if (creating()) return;
       const afterSeq = store.seq;
       try {
         const result = await realtime.joinBoard(boardId, afterSeq);
@@ -57,6 +66,14 @@ export function useBoardSession(boardId: string, meId: string): BoardStore | nul
     };
     const offConnected = realtime.onConnected(() => void join());
     if (realtime.isConnected()) void join();
+    // Its create answered, the board is the server's: load and join it as any other.
+    const offCreated = whenCreated(outbox, boardId, (created) => {
+      if (!created) store.markMissing();
+      else {
+        load();
+        if (realtime.isConnected()) void join();
+      }
+    });
 
     const offEvent = realtime.onEvent((event) => {
       if (event.boardId !== boardId) return;
@@ -70,11 +87,12 @@ export function useBoardSession(boardId: string, meId: string): BoardStore | nul
     });
 
     const poll = setInterval(() => {
-      if (connectionStatus.get() !== 'connected' && store.seq !== null) void store.catchUp();
+      if (connectionStatus.get() !== 'connected' && store.seq !== null && !creating()) void store.catchUp();
     }, pollMs);
 
     return () => {
       offConnected();
+      offCreated();
       offSession();
       offEvent();
       offStatus();

@@ -67,6 +67,19 @@ export type UpdateTaskInput = api.UpdateTaskInput;
 type TaskInput = { id: string; columnId: string; title: string; description?: string; index?: number };
 
 export const kinds = {
+  // The board list's writes (how they show in the list: boardListWrites.ts). On a board's own
+  // state a create or delete shows nothing before the server has it.
+  createBoard: kind<{ input: { id: string; name: string } }, { id: string; name: string }>({
+    send: (v) => api.createBoard(v.input),
+    shown: () => same,
+    answered: () => same,
+  }),
+  deleteBoard: kind<{ id: string }, DeletePayload>({
+    send: (v) => api.deleteBoard(v.id),
+    shown: () => same,
+    answered: () => same,
+    goneIsDone: true,
+  }),
   renameBoard: kind<{ id: string; name: string }, { id: string; name: string }>({
     send: (v) => api.renameBoard(v.id, v.name),
     shown: (v) => (s) => ({ ...s, name: v.name }),
@@ -241,7 +254,7 @@ export const kinds = {
 
 export type Kinds = typeof kinds;
 export type WriteKind = keyof Kinds;
-type VarsOf<K extends WriteKind> = Kinds[K] extends Kind<infer V, unknown> ? V : never;
+export type VarsOf<K extends WriteKind> = Kinds[K] extends Kind<infer V, unknown> ? V : never;
 export type AnswerOf<K extends WriteKind> = Kinds[K] extends Kind<never, infer T> ? T : never;
 
 /** One board write as data. */

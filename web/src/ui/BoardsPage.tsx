@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { BoardSummary, User } from '../api/types';
-import { useSmallStore } from '../lib/smallStore';
 import { Link } from '../routing/Link';
 import { boardPath, navigate } from '../routing/router';
 import { boardList, loadBoards, sortBoards } from '../store/boardList';
+import { useListedBoards } from '../store/useListedBoards';
 import { followBoardList } from '../store/followBoardList';
 import { keepBoardList } from '../offline/keptBoardList';
 import { createBoard, deleteBoard, renameBoardInList } from '../store/mutations';
@@ -15,7 +15,7 @@ import { titleProblem } from '../lib/limits';
 const roleLabel = { OWNER: 'Owner', EDITOR: 'Editor', VIEWER: 'Viewer' } as const;
 
 export function BoardsPage({ me }: { me: User }) {
-  const { boards, error } = useSmallStore(boardList);
+  const { boards, error, waiting } = useListedBoards();
   const [name, setName] = useState('');
 
   useEffect(() => {
@@ -31,12 +31,13 @@ export function BoardsPage({ me }: { me: User }) {
 
   const problem = titleProblem(name, 'name');
   const invalid = problem !== null && name.trim() !== '';
-  const create = async (event: FormEvent) => {
+  const create = (event: FormEvent) => {
     event.preventDefault();
     if (problem) return;
     setName('');
-    const id = await createBoard(name);
-    if (id) navigate(boardPath(id));
+    // Open at once, online or not: the board shows before the server has it, and whatever is
+    // done on it waits behind the create.
+    navigate(boardPath(createBoard(name)));
   };
 
   return (
@@ -75,7 +76,7 @@ export function BoardsPage({ me }: { me: User }) {
       {boards && boards.length > 0 && (
         <ul className="board-grid">
           {sortBoards(boards).map((board) => (
-            <BoardTile key={board.id} board={board} />
+            <BoardTile key={board.id} board={board} waiting={waiting.has(board.id)} />
           ))}
         </ul>
       )}
@@ -83,13 +84,13 @@ export function BoardsPage({ me }: { me: User }) {
   );
 }
 
-function BoardTile({ board }: { board: BoardSummary }) {
+function BoardTile({ board, waiting }: { board: BoardSummary; waiting: boolean }) {
   const [editing, setEditing] = useState<string | null>(null);
   const isOwner = board.role === 'OWNER';
 
   const remove = async () => {
     if (await confirmAction('Delete board?', `“${board.name}” and all its columns and tasks will be deleted for everyone.`, 'Delete board')) {
-      void deleteBoard(board.id);
+      void deleteBoard(board);
     }
   };
 
@@ -103,7 +104,7 @@ function BoardTile({ board }: { board: BoardSummary }) {
           onChange={setEditing}
           onSave={(value) => {
             setEditing(null);
-            if (value.trim() && value.trim() !== board.name) void renameBoardInList(board.id, value);
+            if (value.trim() && value.trim() !== board.name) void renameBoardInList(board, value);
           }}
           onCancel={() => setEditing(null)}
         />
@@ -117,6 +118,7 @@ function BoardTile({ board }: { board: BoardSummary }) {
       <div className="board-tile-meta">
         <span className={`role-badge role-${board.role?.toLowerCase() ?? 'none'}`}>{board.role ? roleLabel[board.role] : 'Member'}</span>
         <span className="muted">{board.memberCount === 1 ? '1 member' : `${board.memberCount} members`}</span>
+        {waiting && <span className="board-tile-waiting">Waiting to sync</span>}
         {isOwner && editing === null && (
           <span className="board-tile-actions">
             <button type="button" className="icon-button" aria-label={`Rename board ${board.name}`} title="Rename" onClick={() => setEditing(board.name)}>

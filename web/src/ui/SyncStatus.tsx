@@ -1,19 +1,8 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
 import { currentOutbox } from '../offline/currentOutbox';
-import type { OutboxEntry } from '../offline/localDb';
+import { useOutboxEntries } from '../offline/useOutboxEntries';
 import { dropChange, keepMine, refusedChanges } from '../store/syncList';
 import { Dialog } from './Dialog';
-
-const noEntries: readonly OutboxEntry[] = [];
-
-function useOutboxEntries(): readonly OutboxEntry[] {
-  const outbox = currentOutbox();
-  return useSyncExternalStore(
-    (listener) => outbox.subscribe(listener),
-    () => outbox.entries(),
-    () => noEntries,
-  );
-}
 
 /** In the header: how many of this person's changes wait to be sent, and those the server refused. */
 export function SyncStatus() {

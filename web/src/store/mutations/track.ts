@@ -4,13 +4,17 @@ import { showToast } from '../../ui/toasts';
 import type { BoardStore } from '../boardStore';
 import type { AnswerOf, Write, WriteKind } from '../writes';
 
-export type Tracked<K extends WriteKind> = {
-  store: BoardStore;
+type Failure = {
   /** Says what failed, e.g. "Couldn’t move the task" (and, without "Couldn’t", names the change in lists). */
   failure: string;
   /** Handles a refusal itself (return true) instead of the toast. */
   onError?(error: unknown): boolean;
-} & Write<K>;
+};
+
+export type Tracked<K extends WriteKind> = { store: BoardStore } & Failure & Write<K>;
+
+/** A write about a board that need not be open (the board list's): named by its board's ID. */
+export type Queued<K extends WriteKind> = { boardId: string } & Failure & Write<K>;
 
 /**
  * The one path of every board write: into the outbox (shown at once, kept until the server
@@ -18,16 +22,21 @@ export type Tracked<K extends WriteKind> = {
  * Answers the server's result, or undefined when refused: a change refused at once rolls back
  * with a toast saying why; one that had to wait (offline) goes to the "Couldn't sync" list.
  */
-export async function track<K extends WriteKind>(t: Tracked<K>): Promise<AnswerOf<K> | undefined> {
+export function track<K extends WriteKind>(t: Tracked<K>): Promise<AnswerOf<K> | undefined> {
+  return queue<K>({ ...t, boardId: t.store.boardId });
+}
+
+/** {@link track} for a write made away from its board (the home page's list): the same outbox, the same order. */
+export async function queue<K extends WriteKind>(q: Queued<K>): Promise<AnswerOf<K> | undefined> {
   const { done } = currentOutbox().add({
-    boardId: t.store.boardId,
-    kind: t.kind,
-    variables: t.variables as Record<string, unknown>,
-    label: labelOf(t.failure),
+    boardId: q.boardId,
+    kind: q.kind,
+    variables: q.variables as Record<string, unknown>,
+    label: labelOf(q.failure),
   });
   const outcome = await done;
   if (outcome.ok) return outcome.value as AnswerOf<K>;
-  if (!outcome.queued && !t.onError?.(outcome.error)) showToast(`${t.failure}. ${describeError(outcome.error)}`);
+  if (!outcome.queued && !q.onError?.(outcome.error)) showToast(`${q.failure}. ${describeError(outcome.error)}`);
   return undefined;
 }
 

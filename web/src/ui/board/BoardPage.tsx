@@ -37,7 +37,7 @@ const openedFromBoard = () => (history.state as OpenedFromBoard | null)?.openedF
 export function BoardPage({ boardId, taskId, me }: { boardId: string; taskId: string | null; me: User }) {
   const store = useBoardSession(boardId, me.id);
   const view = useBoardView(store);
-  const kept = useKeptBoard(store, me.id);
+  const kept = useKeptBoard(store, me);
   const offline = isOfflineSession(useSmallStore(session));
   const [membersOpen, setMembersOpen] = useState(false);
   const [labelsOpen, setLabelsOpen] = useState(false);
