@@ -2,7 +2,11 @@ using Kanban.Client;
 
 namespace Kanban.Bench.Scenarios;
 
-/// <summary>A board of T tasks: how long the whole-board `board` query and a snapshot JoinBoard take.</summary>
+/// <summary>
+/// A board of T tasks: how long the whole-board `board` query and a snapshot JoinBoard take, the
+/// snapshot both of a board no one changes (kept by the server after the first) and as the
+/// first read after a change.
+/// </summary>
 public static class Load
 {
     public static async Task<Result> RunAsync(BenchContext ctx)
@@ -72,16 +76,32 @@ public static class Load
             }
             await connection.LeaveAsync(board.Id);
         }
-        await connection.DisposeAsync();
-
         var expected = BoardReplica.Canonical(await owner.BoardAsync(board.Id, ctx.Cancel));
         var difference = Boards.Difference(snapshotCanonical ?? "", expected);
         result.Check("the JoinBoard snapshot equals the board query", difference.Length == 0, difference.Length == 0 ? "equal" : difference);
 
+        // The same after someone changed the board (a task retitled, untimed): the first read at a
+        // new seq, which no kept snapshot answers.
+        var joinAfterChange = new Samples();
+        for (var i = 0; i < iterations + warmup; i++)
+        {
+            var task = board.Tasks[i % board.Tasks.Count];
+            await owner.GraphQLAsync(Gql.UpdateTitle, new { id = task.Id, t = $"Task {task.Id[..8]} ({i})" }, ct: ctx.Cancel);
+            var start = Clock.Now;
+            await connection.JoinAsync(board.Id, null);
+            var ms = Clock.MsSince(start);
+            if (i >= warmup)
+                joinAfterChange.Add(ms);
+            await connection.LeaveAsync(board.Id);
+        }
+        await connection.DisposeAsync();
+
         result.Latency("board query (whole board)", query.ToArray(), p99AtMost: 50, histogram: true);
         result.Latency("JoinBoard(afterSeq: null) snapshot", join.ToArray(), p99AtMost: 50, histogram: true);
+        result.Latency("JoinBoard snapshot, first after a change", joinAfterChange.ToArray(), p99AtMost: 50, histogram: true);
         result.Metric("board query p50", result.Latencies["board query (whole board)"].P50, "ms");
         result.Metric("JoinBoard snapshot p50", result.Latencies["JoinBoard(afterSeq: null) snapshot"].P50, "ms");
+        result.Metric("JoinBoard snapshot after a change p50", result.Latencies["JoinBoard snapshot, first after a change"].P50, "ms");
         result.Metric("board query response", bytes / 1024.0, "KB");
         result.Metric("JoinBoard answer (JSON)", snapshotBytes / 1024.0, "KB");
         return result;

@@ -1,11 +1,12 @@
 using Kanban.Server.Boards;
 using Kanban.Server.Data;
+using Kanban.Server.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Server.Auth;
 
 /// <summary>Users as the board shows them: ID and display name.</summary>
-public sealed class UserDirectory(KanbanDb db)
+public sealed class UserDirectory(KanbanDb db, SnapshotCache snapshots)
 {
     public async Task<UserView> ViewAsync(string userId, CancellationToken ct) =>
         (await ViewsAsync([userId], ct)).GetValueOrDefault(userId) ?? throw RefusalException.NotFound("User");
@@ -24,6 +25,7 @@ public sealed class UserDirectory(KanbanDb db)
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == caller.UserId, ct) ?? throw RefusalException.Unauthenticated();
         user.DisplayName = displayName;
         await db.SaveChangesAsync(ct);
+        snapshots.ForgetAll();
         return new UserView(user.Id, displayName);
     }
 }

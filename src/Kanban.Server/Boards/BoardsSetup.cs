@@ -25,6 +25,7 @@ public static class BoardsSetup
         services.AddScoped<ChecklistCommands>();
         services.AddScoped<CommentCommands>();
         services.AddScoped<EventLog>();
+        services.AddSingleton<SnapshotCache>();
         services.AddScoped<ActivityReader>();
         services.AddScoped<UserDirectory>();
         return services;

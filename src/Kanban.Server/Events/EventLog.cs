@@ -1,6 +1,7 @@
 using Kanban.Server.Auth;
 using Kanban.Server.Boards;
 using Kanban.Server.Data;
+using Kanban.Server.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,10 +11,10 @@ namespace Kanban.Server.Events;
 public sealed record EventPage(IReadOnlyList<BoardEvent> Events, bool HasMore, bool ResetRequired);
 
 /// <summary>How a joining client catches up: the events after its seq, or the whole board.</summary>
-public sealed record CatchUp(long Seq, IReadOnlyList<BoardEvent> Events, BoardView? Snapshot);
+public sealed record CatchUp(long Seq, IReadOnlyList<BoardEvent> Events, Wire? Snapshot);
 
 /// <summary>Reads a board's event log for catching up.</summary>
-public sealed class EventLog(KanbanDb db, BoardReader boards, IOptions<KanbanOptions> options)
+public sealed class EventLog(KanbanDb db, BoardReader boards, SnapshotCache snapshots, IOptions<KanbanOptions> options)
 {
     public async Task<EventPage> AfterAsync(Guid boardId, Caller caller, long afterSeq, int first, CancellationToken ct)
     {
@@ -46,7 +47,7 @@ public sealed class EventLog(KanbanDb db, BoardReader boards, IOptions<KanbanOpt
         await using var tx = await db.BeginSnapshotAsync(ct);
         var seq = await db.Boards.Where(b => b.Id == boardId).Select(b => (long?)b.Seq).SingleOrDefaultAsync(ct)
             ?? throw RefusalException.NotFound("Board");
-        if (await boards.RoleAsync(boardId, caller, ct) is null)
+        if (await boards.RoleAsync(boardId, caller, ct) is not { } role)
             throw RefusalException.Forbidden();
 
         if (afterSeq is { } after && !IsOutsideWindow(after, seq))
@@ -56,7 +57,9 @@ public sealed class EventLog(KanbanDb db, BoardReader boards, IOptions<KanbanOpt
             if (events.Count == seq - after) // nothing pruned inside the window
                 return new CatchUp(seq, events, null);
         }
-        return new CatchUp(seq, [], await boards.LoadAsync(boardId, caller, ct));
+        // Read in this transaction, at this seq, when not kept already.
+        return new CatchUp(seq, [], await snapshots.GetOrReadAsync(boardId, seq, ownerView: role == BoardRole.Owner,
+            async () => Wire.From(await boards.LoadAsync(boardId, caller, ct))));
     }
 
     /// <summary>True when the log cannot bring a client at <paramref name="afterSeq"/> up to <paramref name="seq"/>.</summary>

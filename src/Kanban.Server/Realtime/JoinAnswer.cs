@@ -5,4 +5,4 @@ namespace Kanban.Server.Realtime;
 /// client's seq (each exactly as it was pushed) or, when the log cannot bring it up to date,
 /// the whole board; and who is looking at the board now.
 /// </summary>
-public sealed record JoinAnswer(long Seq, IReadOnlyList<Wire> Events, BoardView? Snapshot, IReadOnlyList<Viewer> Presence);
+public sealed record JoinAnswer(long Seq, IReadOnlyList<Wire> Events, Wire? Snapshot, IReadOnlyList<Viewer> Presence);
