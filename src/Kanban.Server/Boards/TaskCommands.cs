@@ -161,7 +161,7 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
                 return (task, creator); // already there: not a change
 
             task.Rank = await change.RankAtAsync(siblings, slot,
-                (skip, take) => queries.OtherTaskRanks(db, columnId, id, skip, take).ToListAsync(ct).AsTask(),
+                (skip, take) => queries.OtherTaskRanks(db, columnId, id, skip, take, ct),
                 Reranked(columnId), ct);
             task.ColumnId = columnId;
             task.PlaceVersion = ++task.Version;
