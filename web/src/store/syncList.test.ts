@@ -3,7 +3,11 @@ import { ApiError, ErrorCode } from '../api/errors';
 import { Outbox } from '../offline/outbox';
 import { dropChange, keepMine, refusedChanges } from './syncList';
 
-function refusedRetitle() {
+function refusedRetitle(change: { kind: string; variables: Record<string, unknown>; label: string } = {
+  kind: 'updateTask',
+  variables: { input: { id: 't1', title: 'Mine', expectedVersion: 1 } },
+  label: 'Save the task',
+}) {
   let online = false;
   const sent: unknown[] = [];
   const outbox = new Outbox({
@@ -20,7 +24,7 @@ function refusedRetitle() {
     },
   });
   void outbox.start();
-  const { done } = outbox.add({ boardId: 'b', kind: 'updateTask', variables: { input: { id: 't1', title: 'Mine', expectedVersion: 1 } }, label: 'Save the task' });
+  const { done } = outbox.add({ boardId: 'b', ...change });
   online = true;
   outbox.wake();
   return { outbox, sent, done };
@@ -45,6 +49,12 @@ describe('the "Couldn’t sync" list', () => {
       { input: { id: 't1', title: 'Mine', expectedVersion: 3 } },
     ]);
     expect(outbox.entries()).toEqual([]);
+  });
+
+  it('offers no keep mine for a create whose ID is taken: sending it again would meet the same conflict', async () => {
+    const { outbox, done } = refusedRetitle({ kind: 'createTask', variables: { input: { id: 't1', columnId: 'c1', title: 'Mine' } }, label: 'Add the task' });
+    await done;
+    expect(refusedChanges(outbox.entries())).toEqual([expect.objectContaining({ what: 'Add the task', mine: 'Mine', canKeepMine: false })]);
   });
 
   it('take theirs (or discard) drops it', async () => {

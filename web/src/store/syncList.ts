@@ -3,6 +3,7 @@
 import { describeError, ApiError, toErrorCode } from '../api/errors';
 import type { OutboxEntry } from '../offline/localDb';
 import type { Outbox } from '../offline/outbox';
+import { createsById } from './writes';
 
 export interface RefusedChange {
   ref: string;
@@ -39,8 +40,8 @@ export function refusedChanges(entries: readonly OutboxEntry[]): RefusedChange[]
         why: describeError(new ApiError(code, refusal.message)),
         mine: mainText(e.variables),
         theirs: mainText(refusal.current),
-        // A board create's CONFLICT is about its ID, which it would carry again.
-        canKeepMine: code === 'CONFLICT' && e.kind !== 'createBoard',
+        // A create's CONFLICT is about its ID, which it would carry again.
+        canKeepMine: code === 'CONFLICT' && !createsById(e.kind),
       };
     });
 }

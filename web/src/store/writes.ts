@@ -41,6 +41,8 @@ interface Kind<V, T> {
   answered(answer: T, v: V): Change;
   /** A delete whose item is gone already (someone else deleted it, or our first try went through): done. */
   goneIsDone?: true;
+  /** A create carrying the ID the client chose: its CONFLICT is about that ID, which sending it again would meet again. */
+  createsById?: true;
 }
 
 const kind = <V, T>(k: Kind<V, T>) => k;
@@ -70,6 +72,7 @@ export const kinds = {
   // The board list's writes (how they show in the list: boardListWrites.ts). On a board's own
   // state a create or delete shows nothing before the server has it.
   createBoard: kind<{ input: { id: string; name: string } }, { id: string; name: string }>({
+    createsById: true,
     send: (v) => api.createBoard(v.input),
     shown: () => same,
     answered: () => same,
@@ -107,6 +110,7 @@ export const kinds = {
     answered: (_, v) => (s) => removeMember(s, v.userId),
   }),
   createColumn: kind<{ input: { id: string; boardId: string; name: string } }, Column>({
+    createsById: true,
     send: (v) => api.createColumn(v.input),
     shown: (v) => (s) => placeColumn(s, { ...v.input, rank: '' }),
     answered: (a) => (s) => putColumn(s, a),
@@ -134,6 +138,7 @@ export const kinds = {
     answered: (a) => (s) => restoreColumn(s, a),
   }),
   createTask: kind<{ input: TaskInput }, Task>({
+    createsById: true,
     send: (v) => api.createTask(v.input),
     shown: (v, made) => (s) => {
       const { id, columnId, title } = v.input;
@@ -189,6 +194,7 @@ export const kinds = {
     answered: showTask,
   }),
   createLabel: kind<{ input: Label }, Label>({
+    createsById: true,
     send: (v) => detail.createLabel(v.input),
     shown: (v) => (s) => putLabel(s, v.input),
     answered: (a) => (s) => putLabel(s, a),
@@ -208,6 +214,7 @@ export const kinds = {
     goneIsDone: true,
   }),
   addChecklistItem: kind<{ input: { id: string; taskId: string; text: string; index?: number } }, ChecklistItem>({
+    createsById: true,
     send: (v) => detail.addChecklistItem(v.input),
     shown: (v) => (s) => {
       const { id, taskId, text, index } = v.input;
@@ -235,6 +242,7 @@ export const kinds = {
     goneIsDone: true,
   }),
   addComment: kind<{ input: { id: string; taskId: string; body: string } }, Comment>({
+    createsById: true,
     send: (v) => detail.addComment(v.input),
     shown: (v, made) => (s) => showComment({ ...v.input, author: me(s), createdAt: made.at, editedAt: null })(s),
     answered: (a) => showComment(a),
@@ -279,6 +287,9 @@ export function shownWrite(kindName: string, variables: unknown, made: Made): Ch
 export function answeredWrite(kindName: string, answer: unknown, variables: unknown): Change {
   return anyKind(kindName)?.answered(answer, variables) ?? same;
 }
+
+/** Whether a write creates an item under the ID the client chose. */
+export const createsById = (kindName: string): boolean => anyKind(kindName)?.createsById === true;
 
 /** Whether a refusal means the write is done already (a delete of what is gone): answered as a success. */
 export function goneIsDone(kindName: string, variables: unknown): DeletePayload | null {
