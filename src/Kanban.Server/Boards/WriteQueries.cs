@@ -14,32 +14,67 @@ public sealed record NamedCount(string Name, int Count);
 public sealed record TaskAndCreator(BoardTask Task, string? DisplayName, string? Email);
 
 /// <summary>
-/// The queries of the busiest mutations (every write, and moving and editing tasks), compiled
-/// once: EF Core then skips turning the LINQ expression into a cache key on every call. A
-/// compiled query belongs to one model, so there is one set per service provider (a singleton);
-/// the SQL is the same as the LINQ it replaces.
+/// The reads of the busiest mutations (every write, and moving and editing tasks). One set per
+/// service provider (a singleton): the entities' columns come from its model.
 /// </summary>
 public sealed class WriteQueries
 {
-    public readonly Func<KanbanDb, Guid, string, CancellationToken, Task<BoardAndCaller?>> LoadBoardAndCaller =
-        EF.CompileAsyncQuery((KanbanDb db, Guid boardId, string userId, CancellationToken ct) => (
-            from b in db.Boards
-            where b.Id == boardId
-            from m in db.Members.Where(m => m.BoardId == b.Id && m.UserId == userId).DefaultIfEmpty()
-            from u in db.Users.Where(u => u.Id == userId).DefaultIfEmpty()
-            select new BoardAndCaller(b, (BoardRole?)m.Role, u.DisplayName, u.Email)).SingleOrDefault());
+    // These are plain SQL rather than EF Core queries: each run of an EF Core query (compiled or
+    // not) creates delegates for the nested lambdas of its executor (DynamicMethod.CreateDelegate),
+    // which was about a third of the server's CPU in a stream of moves. Identifiers are quoted the
+    // way both databases read them; trashed rows are left out as the model's query filter does;
+    // entities are read as the model maps them and then tracked, as a tracking query would.
+    private EntityColumns<Board>? _boards;
+    private EntityColumns<BoardTask>? _tasks;
 
-    public readonly Func<KanbanDb, Guid, Guid, CancellationToken, Task<TaskAndCreator?>> LoadTaskAndCreator =
-        EF.CompileAsyncQuery((KanbanDb db, Guid taskId, Guid boardId, CancellationToken ct) =>
-            db.Tasks.Where(t => t.Id == taskId && t.BoardId == boardId)
-                .Join(db.Users, t => t.CreatedById, u => u.Id, (t, u) => new TaskAndCreator(t, u.DisplayName, u.Email))
-                .SingleOrDefault());
+    /// <summary>The board (tracked), the caller's role on it and the caller's name fields; null when there is no such board.</summary>
+    public async Task<BoardAndCaller?> LoadBoardAndCaller(KanbanDb db, Guid boardId, string userId, CancellationToken ct)
+    {
+        var boards = _boards ??= new EntityColumns<Board>(db.Model);
+        await using var read = await HotRead.RunAsync(db, $"""
+            SELECT {boards.SelectList("b")}, m."Role", u."DisplayName", u."Email"
+            FROM "Boards" AS b
+            LEFT JOIN "Members" AS m ON m."BoardId" = b."Id" AND m."UserId" = @user
+            LEFT JOIN "AspNetUsers" AS u ON u."Id" = @user
+            WHERE b."Id" = @board
+            """, ct, ("board", boardId), ("user", userId));
+        if (!await read.Reader.ReadAsync(ct))
+            return null;
+        var r = read.Reader;
+        var at = boards.Count;
+        var role = (BoardRole?)EntityColumns<Member>.Value(r, at, db.Model.FindEntityType(typeof(Member))!.FindProperty(nameof(Member.Role))!);
+        return new BoardAndCaller(Tracked(db, boards.Read(r), b => b.Id), role,
+            r.IsDBNull(at + 1) ? null : r.GetString(at + 1), r.IsDBNull(at + 2) ? null : r.GetString(at + 2));
+    }
 
-    // The reads below return no entity, so they are plain SQL rather than compiled queries: each
-    // run of an EF Core query's compiled executor creates delegates for its nested lambdas
-    // (DynamicMethod.CreateDelegate), which was about a sixth of the server's CPU in a stream of
-    // moves. Identifiers are quoted the way both databases read them; trashed rows are left out
-    // as the model's query filter does.
+    /// <summary>The board's task (tracked, not in the trash) with its creator's name fields; null when there is none.</summary>
+    public async Task<TaskAndCreator?> LoadTaskAndCreator(KanbanDb db, Guid taskId, Guid boardId, CancellationToken ct)
+    {
+        var tasks = _tasks ??= new EntityColumns<BoardTask>(db.Model);
+        await using var read = await HotRead.RunAsync(db, $"""
+            SELECT {tasks.SelectList("t")}, u."DisplayName", u."Email"
+            FROM "Tasks" AS t
+            INNER JOIN "AspNetUsers" AS u ON u."Id" = t."CreatedById"
+            WHERE t."Id" = @task AND t."BoardId" = @board AND t."DeletedAt" IS NULL
+            """, ct, ("task", taskId), ("board", boardId));
+        if (!await read.Reader.ReadAsync(ct))
+            return null;
+        var r = read.Reader;
+        var at = tasks.Count;
+        return new TaskAndCreator(Tracked(db, tasks.Read(r), t => t.Id),
+            r.IsDBNull(at) ? null : r.GetString(at), r.IsDBNull(at + 1) ? null : r.GetString(at + 1));
+    }
+
+    /// <summary>The entity as the context tracks it: the one it tracks already with that key (as a tracking query resolves it), else this one, attached unchanged.</summary>
+    private static T Tracked<T>(KanbanDb db, T read, Func<T, Guid> key) where T : class
+    {
+        var id = key(read);
+        if (db.ChangeTracker.Entries<T>().FirstOrDefault(e => key(e.Entity) == id) is { } known)
+            return known.Entity;
+        db.Attach(read);
+        return read;
+    }
+
 
     /// <summary>The board of a task that is not in the trash; null when there is none.</summary>
     public async Task<Guid?> BoardOfTask(KanbanDb db, Guid taskId, CancellationToken ct)
