@@ -1,6 +1,7 @@
 using Kanban.Server.Auth;
 using Kanban.Server.Data;
-using Microsoft.EntityFrameworkCore;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Kanban.Server.Boards;
 
@@ -24,45 +25,64 @@ public sealed class WriteQueries
     // which was about a third of the server's CPU in a stream of moves. Identifiers are quoted the
     // way both databases read them; trashed rows are left out as the model's query filter does;
     // entities are read as the model maps them and then tracked, as a tracking query would.
-    private EntityColumns<Board>? _boards;
-    private EntityColumns<BoardTask>? _tasks;
+    private Columns? _columns;
 
-    /// <summary>The board (tracked), the caller's role on it and the caller's name fields; null when there is no such board.</summary>
-    public async Task<BoardAndCaller?> LoadBoardAndCaller(KanbanDb db, Guid boardId, string userId, CancellationToken ct)
+    /// <summary>
+    /// The entity reads' SQL and how their rows are read, made once from the first context's
+    /// model (one model per service provider).
+    /// </summary>
+    private sealed class Columns
     {
-        var boards = _boards ??= new EntityColumns<Board>(db.Model);
-        await using var read = await HotRead.RunAsync(db, $"""
-            SELECT {boards.SelectList("b")}, m."Role", u."DisplayName", u."Email"
+        public Columns(IModel model)
+        {
+            Boards = new(model);
+            Tasks = new(model);
+            MemberRole = new(model.FindEntityType(typeof(Member))!.FindProperty(nameof(Member.Role))!);
+            BoardAndCaller = $"""
+            SELECT {Boards.SelectList("b")}, m."Role", u."DisplayName", u."Email"
             FROM "Boards" AS b
             LEFT JOIN "Members" AS m ON m."BoardId" = b."Id" AND m."UserId" = @user
             LEFT JOIN "AspNetUsers" AS u ON u."Id" = @user
             WHERE b."Id" = @board
-            """, ct, ("board", boardId), ("user", userId));
+            """;
+            TaskAndCreator = $"""
+            SELECT {Tasks.SelectList("t")}, u."DisplayName", u."Email"
+            FROM "Tasks" AS t
+            INNER JOIN "AspNetUsers" AS u ON u."Id" = t."CreatedById"
+            WHERE t."Id" = @task AND t."BoardId" = @board AND t."DeletedAt" IS NULL
+            """;
+        }
+
+        public EntityColumns<Board> Boards { get; }
+        public EntityColumns<BoardTask> Tasks { get; }
+        public ColumnReader MemberRole { get; }
+        public string BoardAndCaller { get; }
+        public string TaskAndCreator { get; }
+    }
+
+    /// <summary>The board (tracked), the caller's role on it and the caller's name fields; null when there is no such board.</summary>
+    public async Task<BoardAndCaller?> LoadBoardAndCaller(KanbanDb db, Guid boardId, string userId, CancellationToken ct)
+    {
+        var columns = _columns ??= new Columns(db.Model);
+        await using var read = await HotRead.RunAsync(db, columns.BoardAndCaller, ct, ("board", boardId), ("user", userId));
         if (!await read.Reader.ReadAsync(ct))
             return null;
         var r = read.Reader;
-        var at = boards.Count;
-        var role = (BoardRole?)EntityColumns<Member>.Value(r, at, db.Model.FindEntityType(typeof(Member))!.FindProperty(nameof(Member.Role))!);
-        return new BoardAndCaller(Tracked(db, boards.Read(r), b => b.Id), role,
-            r.IsDBNull(at + 1) ? null : r.GetString(at + 1), r.IsDBNull(at + 2) ? null : r.GetString(at + 2));
+        var at = columns.Boards.Count;
+        var role = (BoardRole?)columns.MemberRole.Read(r, at);
+        return new BoardAndCaller(Tracked(db, columns.Boards.Read(r), b => b.Id), role, TextOrNull(r, at + 1), TextOrNull(r, at + 2));
     }
 
     /// <summary>The board's task (tracked, not in the trash) with its creator's name fields; null when there is none.</summary>
     public async Task<TaskAndCreator?> LoadTaskAndCreator(KanbanDb db, Guid taskId, Guid boardId, CancellationToken ct)
     {
-        var tasks = _tasks ??= new EntityColumns<BoardTask>(db.Model);
-        await using var read = await HotRead.RunAsync(db, $"""
-            SELECT {tasks.SelectList("t")}, u."DisplayName", u."Email"
-            FROM "Tasks" AS t
-            INNER JOIN "AspNetUsers" AS u ON u."Id" = t."CreatedById"
-            WHERE t."Id" = @task AND t."BoardId" = @board AND t."DeletedAt" IS NULL
-            """, ct, ("task", taskId), ("board", boardId));
+        var columns = _columns ??= new Columns(db.Model);
+        await using var read = await HotRead.RunAsync(db, columns.TaskAndCreator, ct, ("task", taskId), ("board", boardId));
         if (!await read.Reader.ReadAsync(ct))
             return null;
         var r = read.Reader;
-        var at = tasks.Count;
-        return new TaskAndCreator(Tracked(db, tasks.Read(r), t => t.Id),
-            r.IsDBNull(at) ? null : r.GetString(at), r.IsDBNull(at + 1) ? null : r.GetString(at + 1));
+        var at = columns.Tasks.Count;
+        return new TaskAndCreator(Tracked(db, columns.Tasks.Read(r), t => t.Id), TextOrNull(r, at), TextOrNull(r, at + 1));
     }
 
     /// <summary>The entity as the context tracks it: the one it tracks already with that key (as a tracking query resolves it), else this one, attached unchanged.</summary>
@@ -75,6 +95,11 @@ public sealed class WriteQueries
         return read;
     }
 
+    private static string? TextOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>A column's name and a count, the one row of <see cref="OtherTasksInColumn"/> and <see cref="OtherTasksBefore"/>; null when there is none.</summary>
+    private static async Task<NamedCount?> NamedCountAsync(HotRead read, CancellationToken ct) =>
+        await read.Reader.ReadAsync(ct) ? new NamedCount(read.Reader.GetString(0), Convert.ToInt32(read.Reader.GetValue(1))) : null;
 
     /// <summary>The board of a task that is not in the trash; null when there is none.</summary>
     public async Task<Guid?> BoardOfTask(KanbanDb db, Guid taskId, CancellationToken ct)
@@ -94,7 +119,7 @@ public sealed class WriteQueries
             FROM "Columns" AS c
             WHERE c."Id" = @column AND c."BoardId" = @board AND c."DeletedAt" IS NULL
             """, ct, ("task", taskId), ("column", columnId), ("board", boardId));
-        return await read.Reader.ReadAsync(ct) ? new NamedCount(read.Reader.GetString(0), Convert.ToInt32(read.Reader.GetValue(1))) : null;
+        return await NamedCountAsync(read, ct);
     }
 
     /// <summary>
@@ -109,7 +134,7 @@ public sealed class WriteQueries
             FROM "Columns" AS c
             WHERE c."Id" = @column AND c."DeletedAt" IS NULL
             """, ct, ("task", taskId), ("rank", rank), ("column", columnId));
-        return await read.Reader.ReadAsync(ct) ? new NamedCount(read.Reader.GetString(0), Convert.ToInt32(read.Reader.GetValue(1))) : null;
+        return await NamedCountAsync(read, ct);
     }
 
     /// <summary>The ranks of the column's other tasks in order, <c>take</c> of them from <c>skip</c>.</summary>

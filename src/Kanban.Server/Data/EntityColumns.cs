@@ -12,44 +12,59 @@ namespace Kanban.Server.Data;
 /// </summary>
 public sealed class EntityColumns<T> where T : class
 {
-    private readonly IProperty[] _properties;
+    private readonly ColumnReader[] _columns;
+    private readonly string[] _names;
 
     public EntityColumns(IModel model)
     {
         var type = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T)} is not in the model.");
-        _properties = type.GetProperties().Where(p => p.PropertyInfo is not null).ToArray();
+        _columns = type.GetProperties().Where(p => p.PropertyInfo is not null).Select(p => new ColumnReader(p)).ToArray();
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        Names = _properties.Select(p => p.GetColumnName(table)!).ToArray();
+        _names = _columns.Select(c => c.Property.GetColumnName(table)!).ToArray();
     }
 
-    /// <summary>The columns' names, in the order <see cref="Read"/> reads them.</summary>
-    public IReadOnlyList<string> Names { get; }
-
-    /// <summary>The select list for the table's alias, e.g. <c>t."Id", t."Title"</c>.</summary>
-    public string SelectList(string alias) => string.Join(", ", Names.Select(n => $"{alias}.\"{n}\""));
+    /// <summary>The select list for the table's alias, e.g. <c>t."Id", t."Title"</c>, in the order <see cref="Read"/> reads.</summary>
+    public string SelectList(string alias) => string.Join(", ", _names.Select(n => $"{alias}.\"{n}\""));
 
     /// <summary>How many columns the entity takes; the row's own columns follow them.</summary>
-    public int Count => _properties.Length;
+    public int Count => _columns.Length;
 
     /// <summary>The entity in the row's first <see cref="Count"/> columns from <paramref name="first"/>.</summary>
     public T Read(DbDataReader reader, int first = 0)
     {
         var entity = (T)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(typeof(T));
-        for (var i = 0; i < _properties.Length; i++)
-            _properties[i].PropertyInfo!.SetValue(entity, Value(reader, first + i, _properties[i]));
+        for (var i = 0; i < _columns.Length; i++)
+            _columns[i].Property.PropertyInfo!.SetValue(entity, _columns[i].Read(reader, first + i));
         return entity;
     }
+}
 
-    /// <summary>A column read as the model maps <paramref name="property"/>: null, or its CLR value.</summary>
-    public static object? Value(DbDataReader reader, int ordinal, IProperty property)
+/// <summary>
+/// One column read as the model maps <see cref="Property"/>: as its provider type, through the
+/// property's value converter. The mapping is looked up once, not on every row.
+/// </summary>
+public sealed class ColumnReader
+{
+    private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? _converter;
+    private readonly Type _stored;
+
+    public ColumnReader(IProperty property)
+    {
+        Property = property;
+        var mapping = property.GetTypeMapping();
+        _converter = mapping.Converter;
+        _stored = _converter?.ProviderClrType ?? Nullable.GetUnderlyingType(mapping.ClrType) ?? mapping.ClrType;
+    }
+
+    public IProperty Property { get; }
+
+    /// <summary>Null, or the column's CLR value.</summary>
+    public object? Read(DbDataReader reader, int ordinal)
     {
         if (reader.IsDBNull(ordinal))
             return null;
-        var mapping = property.GetTypeMapping();
-        var converter = mapping.Converter;
-        var stored = converter?.ProviderClrType ?? Nullable.GetUnderlyingType(mapping.ClrType) ?? mapping.ClrType;
-        var value = ReadAs(reader, ordinal, stored);
-        return converter is null ? value : converter.ConvertFromProvider(value);
+        var value = ReadAs(reader, ordinal, _stored);
+        return _converter is null ? value : _converter.ConvertFromProvider(value);
     }
 
     private static object ReadAs(DbDataReader reader, int ordinal, Type type) =>
