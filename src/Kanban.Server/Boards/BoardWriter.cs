@@ -13,7 +13,8 @@ namespace Kanban.Server.Boards;
 /// the log has no gaps, and a change that fails (or changes nothing) leaves no trace.
 /// </summary>
 public sealed class BoardWriter(
-    KanbanDb db, WriteGate gate, IEventPublisher publisher, IOptions<KanbanOptions> options, TimeProvider clock, WriteQueries queries, LastCommit lastCommit)
+    KanbanDb db, WriteGate gate, IEventPublisher publisher, IOptions<KanbanOptions> options, TimeProvider clock, WriteQueries queries, LastCommit lastCommit,
+    PlainSave plainSave)
 {
     // Pruning on every write would cost a delete per mutation; every 64th keeps the window
     // within 64 rows of EVENT_RETENTION (and the history within 64 entries of HISTORY_DAYS), and
@@ -90,9 +91,13 @@ public sealed class BoardWriter(
     /// writers of other boards do not (false: no such board). SQLite's immediate transaction
     /// already holds the database's one write lock.
     /// </summary>
-    private async Task<bool> LockAsync(Guid boardId, CancellationToken ct) =>
-        db.Database.IsSqlite()
-        || await db.Boards.Where(b => b.Id == boardId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Seq, b => b.Seq), ct) > 0;
+    private async Task<bool> LockAsync(Guid boardId, CancellationToken ct)
+    {
+        if (db.Database.IsSqlite())
+            return true;
+        await using var read = await HotRead.RunAsync(db, """SELECT 1 FROM "Boards" WHERE "Id" = @board FOR UPDATE""", ct, ("board", boardId));
+        return await read.Reader.ReadAsync(ct);
+    }
 
     /// <summary>Timestamps to the millisecond, so every database stores exactly what events carry.</summary>
     public DateTimeOffset Now()
@@ -101,14 +106,18 @@ public sealed class BoardWriter(
         return new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
     }
 
-    /// <summary>Saves, turning a clash on a primary key (an ID taken meanwhile) into CONFLICT.</summary>
+    /// <summary>
+    /// Saves (as plain SQL when the change only updates rows and logs, else through EF Core),
+    /// turning a clash on a primary key (an ID taken meanwhile) into CONFLICT.
+    /// </summary>
     public async Task SaveAsync(CancellationToken ct)
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            if (!await plainSave.TrySaveAsync(db, ct))
+                await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        catch (Exception e) when (IsUniqueViolation(e is DbUpdateException ? e.InnerException : e))
         {
             throw RefusalException.Conflict("That ID is already in use.");
         }
@@ -126,7 +135,7 @@ public sealed class BoardWriter(
         await db.Activities.Where(a => a.BoardId == board.Id && a.At < since).ExecuteDeleteAsync(ct);
     }
 
-    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    private static bool IsUniqueViolation(Exception? e) => e switch
     {
         Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
         Npgsql.PostgresException p => p.SqlState == "23505",

@@ -1,6 +1,7 @@
 using Kanban.Server.Auth;
 using Kanban.Server.Events;
 using Kanban.Server.History;
+using Kanban.Server.Data;
 
 namespace Kanban.Server.Boards;
 
@@ -10,6 +11,7 @@ public static class BoardsSetup
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WriteQueries>();
+        services.AddSingleton<PlainSave>();
         services.AddScoped<BoardWriter>();
         services.AddScoped<LastCommit>();
         services.AddScoped<BoardReader>();

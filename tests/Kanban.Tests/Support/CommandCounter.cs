@@ -18,7 +18,7 @@ public sealed class CommandCounter : DbCommandInterceptor
 
     public int Count => Volatile.Read(ref _count);
 
-    /// <summary>Every command run, with its parameters, to explain its plan again.</summary>
+    /// <summary>Every command EF Core ran, with its parameters, to explain its plan again (plain SQL on the context's connection is not seen).</summary>
     public IReadOnlyList<RanCommand> Ran => _ran.ToArray();
 
     /// <summary>Adds the counter to the server's contexts, whichever database it uses.</summary>
@@ -35,23 +35,22 @@ public sealed class CommandCounter : DbCommandInterceptor
         Counted(base.ReaderExecutedAsync(command, eventData, result, cancellationToken), command);
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result) =>
-        Counted(base.NonQueryExecuted(command, eventData, result));
+        Counted(base.NonQueryExecuted(command, eventData, result), command);
 
     public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default) =>
-        Counted(base.NonQueryExecutedAsync(command, eventData, result, cancellationToken));
+        Counted(base.NonQueryExecutedAsync(command, eventData, result, cancellationToken), command);
 
     public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result) =>
-        Counted(base.ScalarExecuted(command, eventData, result));
+        Counted(base.ScalarExecuted(command, eventData, result), command);
 
     public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default) =>
-        Counted(base.ScalarExecutedAsync(command, eventData, result, cancellationToken));
+        Counted(base.ScalarExecutedAsync(command, eventData, result, cancellationToken), command);
 
-    private T Counted<T>(T result, DbCommand? command = null)
+    private T Counted<T>(T result, DbCommand command)
     {
         Interlocked.Increment(ref _count);
-        if (command is not null)
-            _ran.Enqueue(new RanCommand(command.CommandText,
-                command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToArray()));
+        _ran.Enqueue(new RanCommand(command.CommandText,
+            command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToArray()));
         return result;
     }
 }
