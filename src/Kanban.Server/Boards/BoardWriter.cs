@@ -14,7 +14,7 @@ namespace Kanban.Server.Boards;
 /// </summary>
 public sealed class BoardWriter(
     KanbanDb db, WriteGate gate, IEventPublisher publisher, IOptions<KanbanOptions> options, TimeProvider clock, WriteQueries queries, LastCommit lastCommit,
-    PlainSave plainSave)
+    PlainSave plainSave, WriteConnection writeConnection)
 {
     // Pruning on every write would cost a delete per mutation; every 64th keeps the window
     // within 64 rows of EVENT_RETENTION (and the history within 64 entries of HISTORY_DAYS), and
@@ -26,6 +26,12 @@ public sealed class BoardWriter(
     {
         db.ChangeTracker.Clear();
         using var pass = await gate.EnterAsync(boardId, ct);
+        return await writeConnection.RunAsync(db, () => ChangeAsync(boardId, caller, needed, change, ct), ct);
+    }
+
+    private async Task<T> ChangeAsync<T>(
+        Guid boardId, Caller caller, BoardRole needed, Func<BoardChange, Task<T>> change, CancellationToken ct)
+    {
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -71,19 +77,23 @@ public sealed class BoardWriter(
     {
         db.ChangeTracker.Clear();
         using var pass = await gate.EnterAsync(boardId, ct);
-        try
+        await writeConnection.RunAsync(db, async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (!await LockAsync(boardId, ct))
-                return;
-            await work();
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(CancellationToken.None);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
+            try
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                if (!await LockAsync(boardId, ct))
+                    return false;
+                await work();
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(CancellationToken.None);
+                return true;
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }, ct);
     }
 
     /// <summary>
@@ -95,7 +105,7 @@ public sealed class BoardWriter(
     {
         if (db.Database.IsSqlite())
             return true;
-        await using var read = await HotRead.RunAsync(db, """SELECT 1 FROM "Boards" WHERE "Id" = @board FOR UPDATE""", ct, ("board", boardId));
+        await using var read = await HotRead.RunAsync(db, writeConnection, """SELECT 1 FROM "Boards" WHERE "Id" = @board FOR UPDATE""", ct, ("board", boardId));
         return await read.Reader.ReadAsync(ct);
     }
 

@@ -18,7 +18,7 @@ public sealed record TaskAndCreator(BoardTask Task, string? DisplayName, string?
 /// The reads of the busiest mutations (every write, and moving and editing tasks). One set per
 /// service provider (a singleton): the entities' columns come from its model.
 /// </summary>
-public sealed class WriteQueries
+public sealed class WriteQueries(WriteConnection commands)
 {
     // These are plain SQL rather than EF Core queries: each run of an EF Core query (compiled or
     // not) creates delegates for the nested lambdas of its executor (DynamicMethod.CreateDelegate),
@@ -64,7 +64,7 @@ public sealed class WriteQueries
     public async Task<BoardAndCaller?> LoadBoardAndCaller(KanbanDb db, Guid boardId, string userId, CancellationToken ct)
     {
         var columns = _columns ??= new Columns(db.Model);
-        await using var read = await HotRead.RunAsync(db, columns.BoardAndCaller, ct, ("board", boardId), ("user", userId));
+        await using var read = await HotRead.RunAsync(db, commands, columns.BoardAndCaller, ct, ("board", boardId), ("user", userId));
         if (!await read.Reader.ReadAsync(ct))
             return null;
         var r = read.Reader;
@@ -77,7 +77,7 @@ public sealed class WriteQueries
     public async Task<TaskAndCreator?> LoadTaskAndCreator(KanbanDb db, Guid taskId, Guid boardId, CancellationToken ct)
     {
         var columns = _columns ??= new Columns(db.Model);
-        await using var read = await HotRead.RunAsync(db, columns.TaskAndCreator, ct, ("task", taskId), ("board", boardId));
+        await using var read = await HotRead.RunAsync(db, commands, columns.TaskAndCreator, ct, ("task", taskId), ("board", boardId));
         if (!await read.Reader.ReadAsync(ct))
             return null;
         var r = read.Reader;
@@ -104,7 +104,7 @@ public sealed class WriteQueries
     /// <summary>The board of a task that is not in the trash; null when there is none.</summary>
     public async Task<Guid?> BoardOfTask(KanbanDb db, Guid taskId, CancellationToken ct)
     {
-        await using var read = await HotRead.RunAsync(db, """
+        await using var read = await HotRead.RunAsync(db, commands, """
             SELECT "BoardId" FROM "Tasks" WHERE "Id" = @task AND "DeletedAt" IS NULL
             """, ct, ("task", taskId));
         return await read.Reader.ReadAsync(ct) ? read.Reader.GetGuid(0) : null;
@@ -113,7 +113,7 @@ public sealed class WriteQueries
     /// <summary>A column of the board's name and how many other tasks it holds; null when the column is not on the board.</summary>
     public async Task<NamedCount?> OtherTasksInColumn(KanbanDb db, Guid columnId, Guid boardId, Guid taskId, CancellationToken ct)
     {
-        await using var read = await HotRead.RunAsync(db, """
+        await using var read = await HotRead.RunAsync(db, commands, """
             SELECT c."Name", (SELECT COUNT(*) FROM "Tasks" AS t
                               WHERE t."ColumnId" = c."Id" AND t."Id" <> @task AND t."DeletedAt" IS NULL)
             FROM "Columns" AS c
@@ -128,7 +128,7 @@ public sealed class WriteQueries
     /// </summary>
     public async Task<NamedCount?> OtherTasksBefore(KanbanDb db, Guid columnId, Guid taskId, string rank, CancellationToken ct)
     {
-        await using var read = await HotRead.RunAsync(db, """
+        await using var read = await HotRead.RunAsync(db, commands, """
             SELECT c."Name", (SELECT COUNT(*) FROM "Tasks" AS t
                               WHERE t."ColumnId" = c."Id" AND t."Id" <> @task AND t."DeletedAt" IS NULL AND t."Rank" < @rank)
             FROM "Columns" AS c
@@ -140,7 +140,7 @@ public sealed class WriteQueries
     /// <summary>The ranks of the column's other tasks in order, <c>take</c> of them from <c>skip</c>.</summary>
     public async Task<List<string>> OtherTaskRanks(KanbanDb db, Guid columnId, Guid taskId, int skip, int take, CancellationToken ct)
     {
-        await using var read = await HotRead.RunAsync(db, """
+        await using var read = await HotRead.RunAsync(db, commands, """
             SELECT "Rank" FROM "Tasks"
             WHERE "ColumnId" = @column AND "Id" <> @task AND "DeletedAt" IS NULL
             ORDER BY "Rank" LIMIT @take OFFSET @skip

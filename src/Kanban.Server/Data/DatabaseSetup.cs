@@ -19,6 +19,7 @@ public static class DatabaseSetup
         {
             services.AddDbContextPool<KanbanDb, PostgresKanbanDb>(o => o.UseNpgsql(postgres).ConfigureWarnings(KanbanDb.Warnings));
             services.AddSingleton(new WriteGate(oneWriterForAllBoards: false));
+            services.AddSingleton(new WriteConnection(sqliteConnectionString: null));
             return services;
         }
 
@@ -27,6 +28,7 @@ public static class DatabaseSetup
         var sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir, "kanban.db"), Pooling = true };
         services.AddDbContextPool<KanbanDb, SqliteKanbanDb>(o => o.UseSqlite(sqlite.ToString()).AddInterceptors(new SqlitePragmas()).ConfigureWarnings(KanbanDb.Warnings));
         services.AddSingleton(new WriteGate(oneWriterForAllBoards: true));
+        services.AddSingleton(new WriteConnection(sqlite.ToString()));
         return services;
     }
 

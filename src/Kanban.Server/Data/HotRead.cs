@@ -13,33 +13,35 @@ namespace Kanban.Server.Data;
 public sealed class HotRead : IAsyncDisposable
 {
     private readonly KanbanDb _db;
+    private readonly WriteConnection _commands;
     private readonly DbCommand _command;
 
-    private HotRead(KanbanDb db, DbCommand command, DbDataReader reader) => (_db, _command, Reader) = (db, command, reader);
+    private HotRead(KanbanDb db, WriteConnection commands, DbCommand command, DbDataReader reader) =>
+        (_db, _commands, _command, Reader) = (db, commands, command, reader);
 
     public DbDataReader Reader { get; }
 
-    public static async Task<HotRead> RunAsync(KanbanDb db, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    /// <param name="commands">Where the command comes from: kept prepared when the context is on the write connection.</param>
+    public static async Task<HotRead> RunAsync(
+        KanbanDb db, WriteConnection commands, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
         await db.Database.OpenConnectionAsync(ct);
         DbCommand? command = null;
         try
         {
-            command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command = commands.Command(db, sql);
             var mappings = db.GetService<IRelationalTypeMappingSource>();
             foreach (var (name, value) in parameters)
             {
                 var mapping = mappings.FindMapping(value.GetType()) ?? throw new InvalidOperationException($"No mapping for {value.GetType()}.");
                 command.Parameters.Add(mapping.CreateParameter(command, name, value, nullable: false));
             }
-            return new HotRead(db, command, await command.ExecuteReaderAsync(ct));
+            return new HotRead(db, commands, command, await command.ExecuteReaderAsync(ct));
         }
         catch
         {
             if (command is not null)
-                await command.DisposeAsync();
+                await commands.Release(command);
             await db.Database.CloseConnectionAsync();
             throw;
         }
@@ -48,7 +50,7 @@ public sealed class HotRead : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Reader.DisposeAsync();
-        await _command.DisposeAsync();
+        await _commands.Release(_command);
         await _db.Database.CloseConnectionAsync();
     }
 }

@@ -23,7 +23,7 @@ namespace Kanban.Server.Data;
 /// property's own type mapping (its value converter included), so the rows are stored exactly as
 /// <c>SaveChanges</c> stores them.
 /// </remarks>
-public sealed class PlainSave
+public sealed class PlainSave(WriteConnection commands)
 {
     private readonly ConcurrentDictionary<IEntityType, Table> _tables = new();
 
@@ -33,7 +33,7 @@ public sealed class PlainSave
     /// </summary>
     public async Task<bool> TrySaveAsync(KanbanDb db, CancellationToken ct)
     {
-        var changed = new List<(EntityEntry Entry, Table Table)>();
+        var changed = new List<(EntityEntry Entry, Table Table, ulong Written)>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State == EntityState.Unchanged)
@@ -47,7 +47,7 @@ public sealed class PlainSave
             };
             if (!plain)
                 return false;
-            changed.Add((entry, table));
+            changed.Add((entry, table, table.Written(entry)));
         }
         if (changed.Count == 0)
             return true;
@@ -55,21 +55,24 @@ public sealed class PlainSave
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            // The statements first (the same text for the same kind of change, so it stays prepared), then their values.
             var sql = new StringBuilder();
-            foreach (var (entry, table) in changed)
+            for (var i = 0; i < changed.Count; i++)
+                changed[i].Table.Append(changed[i].Written, i, sql);
+            var command = commands.Command(db, sql.ToString());
+            try
             {
-                if (entry.State == EntityState.Added)
-                    table.Insert(entry, command, sql);
-                else
-                    table.Update(entry, command, sql);
+                for (var i = 0; i < changed.Count; i++)
+                    changed[i].Table.AddValues(changed[i].Entry, changed[i].Written, i, command);
+                // Each statement touches one row: fewer means a row was not there (EF Core's concurrency failure).
+                var rows = await command.ExecuteNonQueryAsync(ct);
+                if (rows != changed.Count)
+                    throw new DbUpdateConcurrencyException($"Expected {changed.Count} rows to change, {rows} did.");
             }
-            command.CommandText = sql.ToString();
-            // Each statement touches one row: fewer means a row was not there (EF Core's concurrency failure).
-            var rows = await command.ExecuteNonQueryAsync(ct);
-            if (rows != changed.Count)
-                throw new DbUpdateConcurrencyException($"Expected {changed.Count} rows to change, {rows} did.");
+            finally
+            {
+                await commands.Release(command);
+            }
         }
         finally
         {
@@ -100,16 +103,21 @@ public sealed class PlainSave
             var key = type.FindPrimaryKey()!.Properties;
             _keys = key.Select(k => Array.IndexOf(_properties, k)).ToArray();
             // A token or a computed column would need SaveChanges' checks and reads back; a mask
-            // of 64 bits names at most 64 columns.
-            Updatable = _properties.Length <= 64 && type.GetTableName() is not null
+            // of 64 bits (the all-ones one meaning an insert) names at most 63 columns.
+            Updatable = _properties.Length < 64 && type.GetTableName() is not null
                 && !_properties.Any(p => p.IsConcurrencyToken || p.ValueGenerated != ValueGenerated.Never && !p.IsPrimaryKey());
         }
 
         public bool Updatable { get; }
 
-        /// <summary>Appends <c>UPDATE … SET</c> the changed columns <c>WHERE</c> the key, and its values.</summary>
-        public void Update(EntityEntry entry, DbCommand command, StringBuilder sql)
+        /// <summary>
+        /// The columns a statement of the entry writes: the changed ones of an update (its key
+        /// follows them), every one of an insert.
+        /// </summary>
+        public ulong Written(EntityEntry entry)
         {
+            if (entry.State == EntityState.Added)
+                return ulong.MaxValue;
             var changed = 0UL;
             for (var i = 0; i < _properties.Length; i++)
             {
@@ -118,36 +126,35 @@ public sealed class PlainSave
             }
             if (_keys.Any(k => (changed & 1UL << k) != 0))
                 throw new InvalidOperationException($"A key of {_name} changed: not a plain update.");
-            var prefix = Prefix(command, sql, _updates.GetOrAdd(changed, UpdateSql));
-            var n = 0;
-            for (var i = 0; i < _properties.Length; i++)
-            {
-                if ((changed & 1UL << i) != 0)
-                    Add(command, entry, i, prefix + n++);
-            }
-            foreach (var k in _keys)
-                Add(command, entry, k, prefix + n++);
-        }
-
-        /// <summary>Appends <c>INSERT</c> of every column, and its values.</summary>
-        public void Insert(EntityEntry entry, DbCommand command, StringBuilder sql)
-        {
-            _insert ??= $"INSERT INTO {_name} ({string.Join(", ", _columns)}) VALUES ({string.Join(", ", _columns.Select((_, i) => $"@p{i}"))});\n";
-            var prefix = Prefix(command, sql, _insert);
-            for (var i = 0; i < _properties.Length; i++)
-                Add(command, entry, i, prefix + i);
+            return changed;
         }
 
         /// <summary>
-        /// Appends a statement whose parameters are numbered within it (@p0, @p1…), renamed apart
-        /// from the command's earlier ones by how many the command holds before it (@p4_0, @p4_1…);
-        /// returns that prefix, without the @.
+        /// Appends the statement: <c>INSERT</c> of every column, or <c>UPDATE … SET</c> the written
+        /// columns <c>WHERE</c> the key. Its parameters are numbered within it (@p0, @p1…) and
+        /// renamed apart from the other statements' by its place in the command (@s2_0, @s2_1…).
         /// </summary>
-        private static string Prefix(DbCommand command, StringBuilder sql, string statement)
+        public void Append(ulong written, int statement, StringBuilder sql)
         {
-            var prefix = $"p{command.Parameters.Count}_";
-            sql.Append(statement.Replace("@p", "@" + prefix));
-            return prefix;
+            var text = written == ulong.MaxValue
+                ? _insert ??= $"INSERT INTO {_name} ({string.Join(", ", _columns)}) VALUES ({string.Join(", ", _columns.Select((_, i) => $"@p{i}"))});\n"
+                : _updates.GetOrAdd(written, UpdateSql);
+            sql.Append(text.Replace("@p", $"@s{statement}_"));
+        }
+
+        /// <summary>The statement's values, in the order of its parameters.</summary>
+        public void AddValues(EntityEntry entry, ulong written, int statement, DbCommand command)
+        {
+            var n = 0;
+            for (var i = 0; i < _properties.Length; i++)
+            {
+                if ((written & 1UL << i) != 0)
+                    Add(command, entry, i, $"s{statement}_{n++}");
+            }
+            if (written == ulong.MaxValue)
+                return;
+            foreach (var k in _keys)
+                Add(command, entry, k, $"s{statement}_{n++}");
         }
 
         private string UpdateSql(ulong changed)

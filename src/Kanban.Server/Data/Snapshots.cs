@@ -33,6 +33,10 @@ public static class Snapshots
         {
             await db.Database.UseTransactionAsync(null);
             await transaction.DisposeAsync();
+            // EF counts opens: UseTransaction opened the connection once more, and clearing it
+            // closes nothing. Left at one, the count kept the context's connection "in use" for
+            // the rest of its life in the pool (so it could never be switched to the write connection).
+            await db.Database.CloseConnectionAsync();
             await db.Database.CloseConnectionAsync();
         }
     }

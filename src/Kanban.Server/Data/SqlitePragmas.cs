@@ -14,7 +14,7 @@ namespace Kanban.Server.Data;
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+    internal const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
 
     // Keyed by the native handle's wrapper: an entry goes when its physical connection is closed for good.
     private readonly ConditionalWeakTable<object, object> _configured = [];
