@@ -7,14 +7,14 @@ using Microsoft.Extensions.Options;
 namespace Kanban.Server.Boards;
 
 /// <summary>
-/// The one write path. Every change to an existing board runs here, in one transaction that
+/// The one write path. Every change to an existing board runs here, in a transaction that
 /// holds the board's row lock: check the caller's role, change rows, number each event with
 /// the board's next seq, log it, commit, and only then publish. So commit order is seq order,
 /// the log has no gaps, and a change that fails (or changes nothing) leaves no trace.
 /// </summary>
 public sealed class BoardWriter(
     KanbanDb db, WriteGate gate, IEventPublisher publisher, IOptions<KanbanOptions> options, TimeProvider clock, WriteQueries queries, LastCommit lastCommit,
-    PlainSave plainSave, WriteConnection writeConnection)
+    PlainSave plainSave, WriteConnection writeConnection, CommitGroup group)
 {
     // Pruning on every write would cost a delete per mutation; every 64th keeps the window
     // within 64 rows of EVENT_RETENTION (and the history within 64 entries of HISTORY_DAYS), and
@@ -24,42 +24,51 @@ public sealed class BoardWriter(
     public async Task<T> WriteAsync<T>(
         Guid boardId, Caller caller, BoardRole needed, Func<BoardChange, Task<T>> change, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        using var pass = await gate.EnterAsync(boardId, ct);
-        return await writeConnection.RunAsync(db, () => ChangeAsync(boardId, caller, needed, change, ct), ct);
+        var applied = await InTransactionAsync(boardId, () => ApplyAsync(boardId, caller, needed, change, ct), ct);
+        if (applied.Events.Count > 0)
+            lastCommit.Committed(applied.Events[^1].Seq);
+        return applied.Result;
     }
 
-    private async Task<T> ChangeAsync<T>(
-        Guid boardId, Caller caller, BoardRole needed, Func<BoardChange, Task<T>> change, CancellationToken ct)
+    /// <summary>
+    /// Housekeeping of a board that is no one's change (no caller, no event, nothing to publish):
+    /// in a transaction under the same gate and board lock as every change, so it never
+    /// interleaves with one. Does nothing when the board is gone.
+    /// </summary>
+    public async Task MaintainAsync(Guid boardId, Func<Task> work, CancellationToken ct) =>
+        await InTransactionAsync(boardId, async () =>
+        {
+            if (!await LockAsync(boardId, ct))
+                return new Applied<bool>(false, [], Changed: false);
+            await work();
+            await db.SaveChangesAsync(ct);
+            return new Applied<bool>(true, [], Changed: true);
+        }, ct);
+
+    /// <summary>
+    /// Runs <paramref name="apply"/> inside the write gate in a transaction, and commits and
+    /// publishes what it changed: with SQLite together with the changes queued behind it
+    /// (<see cref="CommitGroup"/>), with PostgreSQL on its own (writers of other boards run at once there).
+    /// </summary>
+    private async Task<Applied<T>> InTransactionAsync<T>(Guid boardId, Func<Task<Applied<T>>> apply, CancellationToken ct)
     {
+        db.ChangeTracker.Clear();
+        using var pass = await gate.EnterAsync(boardId, ct);
+        // A failed save fails the whole change and undoes it, so EF's savepoint around
+        // SaveChanges (SAVEPOINT and RELEASE: two more statements under the lock) buys nothing.
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
+            if (group.Enabled)
+                return await group.RunAsync(db, pass, apply, ct);
+
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // A failed SaveChanges fails the whole change and rolls the transaction back, so EF's
-            // savepoint around it (SAVEPOINT and RELEASE: two more statements under the lock) buys nothing.
-            db.Database.AutoSavepointsEnabled = false;
-
-            if (!await LockAsync(boardId, ct))
-                throw RefusalException.NotFound("Board");
-
-            // The board, the caller's role on it and the caller's name, in one round trip.
-            var me = await queries.LoadBoardAndCaller(db, boardId, caller.UserId, ct) ?? throw RefusalException.NotFound("Board");
-            if (me.Role is not { } role || role < needed)
-                throw RefusalException.Forbidden();
-            var board = me.Board;
-
-            var actor = new UserView(caller.UserId, AppUser.NameOf(me.DisplayName, me.Email));
-            var scope = new BoardChange(db, board, role, actor, caller.Origin, Now());
-            var result = await change(scope);
-            if (scope.Events.Count == 0)
-                return result; // nothing changed: no seq, no event (the transaction rolls back)
-
-            await PruneAsync(board, ct);
-            await SaveAsync(ct);
+            var applied = await apply();
+            if (!applied.Changed)
+                return applied; // the transaction rolls back
             await tx.CommitAsync(CancellationToken.None); // past this point the change stands: no cancelling
-            lastCommit.Committed(scope.Events[^1].Seq);
-            publisher.Publish(scope.Events);
-            return result;
+            publisher.Publish(applied.Events);
+            return applied;
         }
         finally
         {
@@ -69,31 +78,30 @@ public sealed class BoardWriter(
     }
 
     /// <summary>
-    /// Housekeeping of a board that is no one's change (no caller, no event, nothing to publish):
-    /// in one transaction under the same gate and board lock as every change, so it never
-    /// interleaves with one. Does nothing when the board is gone.
+    /// One change, in the transaction the gate's holder runs it in: lock the board, check the
+    /// caller's role, make the change, and save it with its events (none: nothing changed).
     /// </summary>
-    public async Task MaintainAsync(Guid boardId, Func<Task> work, CancellationToken ct)
+    private async Task<Applied<T>> ApplyAsync<T>(
+        Guid boardId, Caller caller, BoardRole needed, Func<BoardChange, Task<T>> change, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        using var pass = await gate.EnterAsync(boardId, ct);
-        await writeConnection.RunAsync(db, async () =>
-        {
-            try
-            {
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                if (!await LockAsync(boardId, ct))
-                    return false;
-                await work();
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(CancellationToken.None);
-                return true;
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
-        }, ct);
+        if (!await LockAsync(boardId, ct))
+            throw RefusalException.NotFound("Board");
+
+        // The board, the caller's role on it and the caller's name, in one round trip.
+        var me = await queries.LoadBoardAndCaller(db, boardId, caller.UserId, ct) ?? throw RefusalException.NotFound("Board");
+        if (me.Role is not { } role || role < needed)
+            throw RefusalException.Forbidden();
+        var board = me.Board;
+
+        var actor = new UserView(caller.UserId, AppUser.NameOf(me.DisplayName, me.Email));
+        var scope = new BoardChange(db, board, role, actor, caller.Origin, Now());
+        var result = await change(scope);
+        if (scope.Events.Count == 0)
+            return new Applied<T>(result, [], Changed: false); // nothing changed: no seq, no event
+
+        await PruneAsync(board, ct);
+        await SaveAsync(ct);
+        return new Applied<T>(result, scope.Events, Changed: true);
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ public static class BoardsSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WriteQueries>();
         services.AddSingleton<PlainSave>();
+        services.AddSingleton<CommitGroup>();
         services.AddScoped<BoardWriter>();
         services.AddScoped<LastCommit>();
         services.AddScoped<BoardReader>();

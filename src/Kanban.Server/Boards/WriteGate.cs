@@ -5,14 +5,17 @@ namespace Kanban.Server.Boards;
 /// their events are handed to the dispatcher, so events leave the process in commit (seq)
 /// order. The database's row lock still orders writers across processes.
 /// With SQLite there is one gate for all boards: the file has one writer anyway, and waiting
-/// here is a wake-up, where waiting on SQLite's busy handler is a sleep.
+/// here is a wake-up, where waiting on SQLite's busy handler is a sleep. There a writer that
+/// queues here does not give up its place when its request is cancelled: the holder may have
+/// left its transaction open for it to go on in (<see cref="CommitGroup"/>), and its change
+/// then fails on the cancelled token, inside the transaction, as any failed change does.
 /// </summary>
 public sealed class WriteGate(bool oneWriterForAllBoards)
 {
     private readonly Dictionary<Guid, Entry> _boards = [];
     private readonly Entry _all = new();
 
-    public async ValueTask<IDisposable> EnterAsync(Guid boardId, CancellationToken ct)
+    public async ValueTask<Pass> EnterAsync(Guid boardId, CancellationToken ct)
     {
         var entry = _all;
         if (!oneWriterForAllBoards)
@@ -24,14 +27,19 @@ public sealed class WriteGate(bool oneWriterForAllBoards)
                 entry.Holders++;
             }
         }
+        Interlocked.Increment(ref entry.Waiting);
         try
         {
-            await entry.Lock.WaitAsync(ct);
+            await entry.Lock.WaitAsync(oneWriterForAllBoards ? CancellationToken.None : ct);
         }
         catch
         {
             Forget(boardId, entry);
             throw;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref entry.Waiting);
         }
         return new Pass(this, boardId, entry);
     }
@@ -47,22 +55,32 @@ public sealed class WriteGate(bool oneWriterForAllBoards)
         }
     }
 
-    private sealed class Entry
+    internal sealed class Entry
     {
         public readonly SemaphoreSlim Lock = new(1, 1);
         public int Holders;
+        public int Waiting;
     }
 
-    private sealed class Pass(WriteGate gate, Guid boardId, Entry entry) : IDisposable
+    /// <summary>The holder's place in the gate; disposing it lets the next writer in (once).</summary>
+    public sealed class Pass : IDisposable
     {
+        private readonly WriteGate _gate;
+        private readonly Guid _boardId;
+        private readonly Entry _entry;
         private int _released;
+
+        internal Pass(WriteGate gate, Guid boardId, Entry entry) => (_gate, _boardId, _entry) = (gate, boardId, entry);
+
+        /// <summary>Whether other writers queue behind the holder.</summary>
+        public bool OthersWaiting => Volatile.Read(ref _entry.Waiting) > 0;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _released, 1) == 1)
                 return;
-            entry.Lock.Release();
-            gate.Forget(boardId, entry);
+            _entry.Lock.Release();
+            _gate.Forget(_boardId, _entry);
         }
     }
 }

@@ -51,6 +51,9 @@ public sealed class WriteConnection(string? sqliteConnectionString) : IDisposabl
         }
     }
 
+    /// <summary>A transaction on the write connection (SQLite's BEGIN IMMEDIATE: the file's write lock). Only inside the write gate.</summary>
+    public async Task<SqliteTransaction> BeginAsync() => (await OpenAsync(CancellationToken.None)).BeginTransaction();
+
     /// <summary>
     /// A command for <paramref name="sql"/> on the context's connection: on the write connection
     /// the one kept for that text (its parameters cleared), else a new one. Dispose it with
