@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Kanban.Server.Data;
 using Kanban.Server.Events;
+using Kanban.Server.Telemetry;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ public sealed record Applied<T>(T Result, IReadOnlyList<BoardEvent> Events, bool
 /// rolls back to its savepoint and takes no one else's with it), answers only once its group has
 /// committed, and sees every change before it, as it did one transaction at a time.
 /// </remarks>
-public sealed class CommitGroup(WriteConnection connection, IEventPublisher publisher)
+public sealed class CommitGroup(WriteConnection connection, IEventPublisher publisher, KanbanMetrics metrics)
 {
     // Bounds how long the first change of a group waits for its answer behind the others.
     private const int MaxChanges = 32;
@@ -55,12 +56,12 @@ public sealed class CommitGroup(WriteConnection connection, IEventPublisher publ
                     await db.Database.UseTransactionAsync(null, CancellationToken.None);
                 }
             }, ct);
-            group.Add(applied);
         }
         catch (Exception e)
         {
             failure = ExceptionDispatchInfo.Capture(e);
         }
+        group.Add(applied);
 
         if (!group.Broken && pass.OthersWaiting && group.Count < MaxChanges)
         {
@@ -69,6 +70,7 @@ public sealed class CommitGroup(WriteConnection connection, IEventPublisher publ
         else
         {
             _open = null;
+            metrics.CommittedTogether(group.Count);
             await group.CommitAsync(publisher);
             pass.Dispose();
         }
@@ -90,6 +92,8 @@ public sealed class CommitGroup(WriteConnection connection, IEventPublisher publ
         private readonly TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public SqliteTransaction Transaction => transaction;
+
+        /// <summary>The changes run in the group, failed ones included.</summary>
         public int Count { get; private set; }
 
         /// <summary>A savepoint could not be rolled back: the transaction is in doubt, and the group fails whole.</summary>
@@ -120,10 +124,10 @@ public sealed class CommitGroup(WriteConnection connection, IEventPublisher publ
             return applied;
         }
 
-        public void Add<T>(Applied<T> applied)
+        public void Add<T>(Applied<T>? applied)
         {
             Count++;
-            if (applied.Changed)
+            if (applied is { Changed: true })
                 _events.AddRange(applied.Events);
         }
 

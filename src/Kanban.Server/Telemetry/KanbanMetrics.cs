@@ -20,6 +20,7 @@ public sealed class KanbanMetrics
     private readonly Counter<long> _catchUps;
     private readonly Counter<long> _backplaneErrors;
     private readonly Histogram<double> _mutations;
+    private readonly Histogram<int> _groups;
 
     public KanbanMetrics(IMeterFactory meters)
     {
@@ -40,6 +41,9 @@ public sealed class KanbanMetrics
             {
                 HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
             });
+        _groups = meter.CreateHistogram<int>("kanban.commit.group_size", "{change}",
+            "Changes committed together in one transaction (SQLite's group commit).",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32] });
     }
 
     public void Connected() => _connections.Add(1);
@@ -50,6 +54,8 @@ public sealed class KanbanMetrics
     public void CaughtUp(bool snapshot) => _catchUps.Add(1, new KeyValuePair<string, object?>("kind", snapshot ? "snapshot" : "events"));
     /// <summary>What failed: a send to a room, the connection to Redis, or a presence write.</summary>
     public void BackplaneError(string what) => _backplaneErrors.Add(1, new KeyValuePair<string, object?>("what", what));
+
+    public void CommittedTogether(int changes) => _groups.Record(changes);
 
     public void Mutation(string name, string outcome, TimeSpan elapsed) => _mutations.Record(elapsed.TotalSeconds,
         new KeyValuePair<string, object?>("mutation", name), new KeyValuePair<string, object?>("outcome", outcome));
