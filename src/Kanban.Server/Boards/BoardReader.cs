@@ -1,11 +1,12 @@
 using Kanban.Server.Auth;
 using Kanban.Server.Data;
+using Kanban.Server.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kanban.Server.Boards;
 
 /// <summary>Reads boards for their members: whole snapshots, or single lists on demand.</summary>
-public sealed class BoardReader(KanbanDb db, UserDirectory users)
+public sealed class BoardReader(KanbanDb db, UserDirectory users, SnapshotCache snapshots)
 {
     public async Task<IReadOnlyList<BoardView>> ListAsync(Caller caller, CancellationToken ct)
     {
@@ -33,8 +34,19 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users)
     public async Task<BoardView?> SnapshotAsync(Guid boardId, Caller caller, CancellationToken ct)
     {
         await using var tx = await db.BeginSnapshotAsync(ct);
-        return await RoleAsync(boardId, caller, ct) is null ? null : await LoadAsync(boardId, caller, ct);
+        if (await RoleAsync(boardId, caller, ct) is not { } role)
+            return null;
+        var seq = await db.Boards.Where(b => b.Id == boardId).Select(b => b.Seq).SingleAsync(ct);
+        return (await KeptAsync(boardId, seq, role, caller, ct)).View;
     }
+
+    /// <summary>
+    /// The whole board at <paramref name="seq"/> as a member of <paramref name="role"/> sees it,
+    /// read once per seq for all of them (<see cref="SnapshotCache"/>); call it inside a snapshot
+    /// transaction that reads that seq.
+    /// </summary>
+    public Task<KeptBoard> KeptAsync(Guid boardId, long seq, BoardRole role, Caller caller, CancellationToken ct) =>
+        snapshots.GetOrReadAsync(boardId, seq, ownerView: role == BoardRole.Owner, () => LoadAsync(boardId, caller, ct));
 
     /// <summary>The whole board as <paramref name="viewer"/> sees it; call it inside a snapshot transaction so every list matches the seq.</summary>
     public async Task<BoardView> LoadAsync(Guid boardId, Caller viewer, CancellationToken ct)

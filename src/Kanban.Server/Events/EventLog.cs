@@ -14,7 +14,7 @@ public sealed record EventPage(IReadOnlyList<BoardEvent> Events, bool HasMore, b
 public sealed record CatchUp(long Seq, IReadOnlyList<BoardEvent> Events, Wire? Snapshot);
 
 /// <summary>Reads a board's event log for catching up.</summary>
-public sealed class EventLog(KanbanDb db, BoardReader boards, SnapshotCache snapshots, IOptions<KanbanOptions> options)
+public sealed class EventLog(KanbanDb db, BoardReader boards, IOptions<KanbanOptions> options)
 {
     public async Task<EventPage> AfterAsync(Guid boardId, Caller caller, long afterSeq, int first, CancellationToken ct)
     {
@@ -58,8 +58,7 @@ public sealed class EventLog(KanbanDb db, BoardReader boards, SnapshotCache snap
                 return new CatchUp(seq, events, null);
         }
         // Read in this transaction, at this seq, when not kept already.
-        return new CatchUp(seq, [], await snapshots.GetOrReadAsync(boardId, seq, ownerView: role == BoardRole.Owner,
-            async () => Wire.From(await boards.LoadAsync(boardId, caller, ct))));
+        return new CatchUp(seq, [], (await boards.KeptAsync(boardId, seq, role, caller, ct)).Wire);
     }
 
     /// <summary>True when the log cannot bring a client at <paramref name="afterSeq"/> up to <paramref name="seq"/>.</summary>

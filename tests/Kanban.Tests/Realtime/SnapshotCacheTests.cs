@@ -83,4 +83,36 @@ public abstract class SnapshotCacheTests(ServerFixture fixture)
         Assert.Equal(first.GetProperty("seq").GetInt64() + 1, second.GetProperty("seq").GetInt64());
         Assert.Equal("New one", second.GetProperty("columns")[0].GetProperty("tasks")[0].Str("title"));
     }
+
+    [Fact]
+    public async Task TheBoardQueryIsKeptWithTheSnapshotAndShowsEachChangeAndNameAtOnce()
+    {
+        var ana = await _server.SignUpAsync("ana");
+        var ben = await _server.SignUpAsync("ben");
+        var board = await ana.CreateBoardAsync();
+        await ana.AddMemberAsync(board, ben, "EDITOR");
+        var todo = await ana.CreateColumnAsync(board, "Todo");
+        await ben.CreateTaskAsync(todo, "Ben's task");
+        const string Query = "query($id: ID!) { board(id: $id) { seq members { email user { id name } } columns { tasks { title createdBy { name } } } } }";
+
+        // The query and the hub's snapshot at one seq, in turns, for an owner and an editor: each
+        // is the board as it is, emails for the owner only, whichever of them read it first.
+        for (var round = 0; round < 2; round++)
+        {
+            var owners = (await ana.DataAsync(Query, new { id = board })).GetProperty("board");
+            Assert.Equal(ben.Email, owners.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("user").Str("id") == ben.UserId).Str("email"));
+            var theirs = (await ben.DataAsync(Query, new { id = board })).GetProperty("board");
+            Assert.All(theirs.GetProperty("members").EnumerateArray(), m => Assert.Equal(JsonValueKind.Null, m.GetProperty("email").ValueKind));
+            Assert.Equal((await SnapshotAsync(ben, board)).GetProperty("seq").GetInt64(), theirs.GetProperty("seq").GetInt64());
+        }
+
+        await ana.CreateTaskAsync(todo, "Ana's task");
+        var changed = (await ben.DataAsync(Query, new { id = board })).GetProperty("board");
+        Assert.Equal(["Ben's task", "Ana's task"], changed.GetProperty("columns")[0].GetProperty("tasks").EnumerateArray().Select(t => t.Str("title")));
+
+        await ben.DataAsync("mutation { updateProfile(name: \"Benedita\") { id } }");
+        var renamed = (await ana.DataAsync(Query, new { id = board })).GetProperty("board");
+        Assert.Equal(changed.GetProperty("seq").GetInt64(), renamed.GetProperty("seq").GetInt64());
+        Assert.Equal("Benedita", renamed.GetProperty("columns")[0].GetProperty("tasks")[0].GetProperty("createdBy").Str("name"));
+    }
 }
