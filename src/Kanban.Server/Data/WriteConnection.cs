@@ -37,7 +37,7 @@ public sealed class WriteConnection(string? sqliteConnectionString) : IDisposabl
     {
         if (!Enabled)
             return await work();
-        var own = db.Database.GetConnectionString();
+        var own = db.Database.GetDbConnection().ConnectionString;
         db.Database.SetDbConnection(await OpenAsync(ct), contextOwnsConnection: false);
         try
         {
