@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kanban.Server.Boards;
 
 /// <summary>Reads boards for their members: whole snapshots, or single lists on demand.</summary>
-public sealed class BoardReader(KanbanDb db, UserDirectory users, SnapshotCache snapshots)
+public sealed class BoardReader(KanbanDb db, UserDirectory users, SnapshotCache snapshots, WriteConnection commands)
 {
     public async Task<IReadOnlyList<BoardView>> ListAsync(Caller caller, CancellationToken ct)
     {
@@ -97,7 +97,8 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users, SnapshotCache 
     private async Task<IReadOnlyList<ColumnView>> ColumnViewsAsync(Guid boardId, CancellationToken ct)
     {
         var columns = await db.Columns.AsNoTracking().Where(c => c.BoardId == boardId).ToListAsync(ct);
-        var tasks = (await TaskViewsAsync(db.Tasks.Where(t => t.BoardId == boardId), ct)).ToLookup(t => t.ColumnId);
+        var rows = Ordered(await db.Tasks.AsNoTracking().Where(t => t.BoardId == boardId).ToListAsync(ct)).ToList();
+        var tasks = (await ViewsAsync(rows, await TaskParts.OfBoardAsync(db, commands, boardId, ct), ct)).ToLookup(t => t.ColumnId);
         return Ordered(columns).Select(c => ViewOf.Column(c, tasks[c.Id].ToList())).ToList();
     }
 
@@ -106,10 +107,13 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users, SnapshotCache 
         await ViewsAsync(Ordered(await query.AsNoTracking().ToListAsync(ct)).ToList(), query, ct);
 
     /// <summary><paramref name="tasks"/> as views; <paramref name="sameTasks"/> selects the same rows, to load their parts with joins.</summary>
-    private async Task<IReadOnlyList<TaskView>> ViewsAsync(IReadOnlyList<BoardTask> tasks, IQueryable<BoardTask> sameTasks, CancellationToken ct)
+    private async Task<IReadOnlyList<TaskView>> ViewsAsync(IReadOnlyList<BoardTask> tasks, IQueryable<BoardTask> sameTasks, CancellationToken ct) =>
+        await ViewsAsync(tasks, await TaskParts.OfAsync(db, sameTasks, ct), ct);
+
+    /// <summary><paramref name="tasks"/> as views, with their creators and the given parts.</summary>
+    private async Task<IReadOnlyList<TaskView>> ViewsAsync(IReadOnlyList<BoardTask> tasks, Func<Guid, TaskParts> parts, CancellationToken ct)
     {
         var creators = await users.ViewsAsync(tasks.Select(t => t.CreatedById), ct);
-        var parts = await TaskParts.OfAsync(db, sameTasks, ct);
         return tasks.Select(t => ViewOf.Task(t, creators[t.CreatedById], parts(t.Id))).ToList();
     }
 

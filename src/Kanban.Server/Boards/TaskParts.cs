@@ -31,6 +31,43 @@ public sealed record TaskParts(IReadOnlyList<Guid> LabelIds, IReadOnlyList<strin
             items[id].OrderBy(i => i.Rank, StringComparer.Ordinal).Select(ViewOf.ChecklistItem).ToList());
     }
 
+    /// <summary>
+    /// The parts of every task of a board that is not in the trash: what a whole board read needs,
+    /// ≈ 8 rows a task, as plain SQL (EF Core's materializing of whole entities was three quarters
+    /// of reading a board). Only the columns the views show are read.
+    /// </summary>
+    public static async Task<Func<Guid, TaskParts>> OfBoardAsync(KanbanDb db, WriteConnection commands, Guid boardId, CancellationToken ct)
+    {
+        const string BoardTasks = """INNER JOIN "Tasks" AS t ON t."Id" = p."TaskId" WHERE t."BoardId" = @board AND t."DeletedAt" IS NULL""";
+        var labels = new List<(Guid Task, Guid Label)>();
+        await using (var read = await HotRead.RunAsync(db, commands, $"""SELECT p."TaskId", p."LabelId" FROM "TaskLabels" AS p {BoardTasks}""", ct, ("board", boardId)))
+        {
+            while (await read.Reader.ReadAsync(ct))
+                labels.Add((read.Reader.GetGuid(0), read.Reader.GetGuid(1)));
+        }
+        var assignees = new List<(Guid Task, string User)>();
+        await using (var read = await HotRead.RunAsync(db, commands, $"""SELECT p."TaskId", p."UserId" FROM "TaskAssignees" AS p {BoardTasks}""", ct, ("board", boardId)))
+        {
+            while (await read.Reader.ReadAsync(ct))
+                assignees.Add((read.Reader.GetGuid(0), read.Reader.GetString(1)));
+        }
+        var items = new List<ChecklistItemView>();
+        await using (var read = await HotRead.RunAsync(db, commands,
+            $"""SELECT p."TaskId", p."Id", p."Text", p."Done", p."Rank" FROM "ChecklistItems" AS p {BoardTasks}""", ct, ("board", boardId)))
+        {
+            var r = read.Reader;
+            while (await r.ReadAsync(ct))
+                items.Add(new ChecklistItemView(r.GetGuid(1), r.GetGuid(0), r.GetString(2), r.GetBoolean(3), r.GetString(4)));
+        }
+        var labelsOf = labels.ToLookup(l => l.Task, l => l.Label);
+        var assigneesOf = assignees.ToLookup(a => a.Task, a => a.User);
+        var itemsOf = items.ToLookup(i => i.TaskId);
+        return id => new TaskParts(
+            Ids(labelsOf[id]),
+            Ids(assigneesOf[id]),
+            itemsOf[id].OrderBy(i => i.Rank, StringComparer.Ordinal).ToList());
+    }
+
     /// <summary>The parts of one task.</summary>
     public static async Task<TaskParts> OfAsync(KanbanDb db, Guid taskId, CancellationToken ct) =>
         (await OfAsync(db, db.Tasks.Where(t => t.Id == taskId), ct))(taskId);

@@ -28,6 +28,39 @@ public abstract class TaskReadTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task EveryTaskOnTheBoardHoldsTheSamePartsTheTaskQueryShowsAndATrashedOnesStayOff()
+    {
+        var ana = await _server.SignUpAsync("ana");
+        var ben = await _server.SignUpAsync("ben");
+        var board = await ana.CreateBoardAsync();
+        await ana.AddMemberAsync(board, ben, "EDITOR");
+        var todo = await ana.CreateColumnAsync(board, "Todo");
+        var bug = (await ana.CreateLabelAsync(board, "Bug")).Str("id");
+        var ux = (await ana.CreateLabelAsync(board, "UX", "GREEN")).Str("id");
+        var a = await ana.TaskIdAsync(todo, "A");
+        var b = await ana.TaskIdAsync(todo, "B");
+        var trashed = await ana.TaskIdAsync(todo, "C");
+
+        await ana.UpdateTaskAsync(new { id = a, addLabelIds = new[] { bug, ux }, addAssigneeIds = new[] { ana.UserId, ben.UserId } });
+        var items = new List<string>();
+        foreach (var text in new[] { "one", "two", "three" })
+            items.Add((await ana.AddItemAsync(a, text)).Str("id"));
+        await ana.DataAsync("mutation($i: MoveChecklistItemInput!) { moveChecklistItem(input: $i) { id } }", new { i = new { id = items[2], index = 0 } });
+        await ben.DataAsync("mutation($i: UpdateChecklistItemInput!) { updateChecklistItem(input: $i) { id } }", new { i = new { id = items[1], done = true } });
+        await ben.UpdateTaskAsync(new { id = b, addLabelIds = new[] { ux }, addAssigneeIds = new[] { ben.UserId } });
+        await ana.UpdateTaskAsync(new { id = trashed, addLabelIds = new[] { bug }, addAssigneeIds = new[] { ana.UserId } });
+        await ana.AddItemAsync(trashed, "gone with it");
+        await ana.DataAsync("mutation($id: ID!) { deleteTask(id: $id) { id } }", new { id = trashed });
+
+        var onBoard = (await ben.BoardAsync(board)).GetProperty("columns")[0].GetProperty("tasks").EnumerateArray().ToList();
+        Assert.Equal([a, b], onBoard.Select(t => t.Str("id")));
+        foreach (var task in onBoard)
+            Assert.Equal((await ben.TaskAsync(task.Str("id"))).GetRawText(), task.GetRawText());
+        Assert.Equal(["three", "one", "two"], onBoard[0].GetProperty("checklist").EnumerateArray().Select(i => i.Str("text")));
+        Assert.Equal(2, onBoard[0].GetProperty("labelIds").GetArrayLength());
+    }
+
+    [Fact]
     public async Task TaskIsNullForANonMemberAndForAnUnknownIdAlike()
     {
         var ana = await _server.SignUpAsync("ana");
