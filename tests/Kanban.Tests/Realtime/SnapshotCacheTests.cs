@@ -22,11 +22,8 @@ public abstract class SnapshotCacheTests(ServerFixture fixture)
         return (await connection.JoinAsync(board, null)).GetProperty("snapshot");
     }
 
-    private static JsonElement MemberOf(JsonElement snapshot, Api who) =>
-        snapshot.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("user").Str("id") == who.UserId);
-
-    [Fact]
-    public async Task ANameChangedWithoutAnyChangeToTheBoardShowsInTheNextSnapshot()
+    /// <summary>Ana's board, with Ben as an editor and one task of his in its one column.</summary>
+    private async Task<(Api Ana, Api Ben, string Board, string Todo)> BoardWithBensTaskAsync()
     {
         var ana = await _server.SignUpAsync("ana");
         var ben = await _server.SignUpAsync("ben");
@@ -34,6 +31,16 @@ public abstract class SnapshotCacheTests(ServerFixture fixture)
         await ana.AddMemberAsync(board, ben, "EDITOR");
         var todo = await ana.CreateColumnAsync(board, "Todo");
         await ben.CreateTaskAsync(todo, "Ben's task");
+        return (ana, ben, board, todo);
+    }
+
+    private static JsonElement MemberOf(JsonElement snapshot, Api who) =>
+        snapshot.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("user").Str("id") == who.UserId);
+
+    [Fact]
+    public async Task ANameChangedWithoutAnyChangeToTheBoardShowsInTheNextSnapshot()
+    {
+        var (ana, ben, board, _) = await BoardWithBensTaskAsync();
 
         var before = await SnapshotAsync(ana, board);
         Assert.Equal("ben", MemberOf(before, ben).GetProperty("user").Str("name"));
@@ -87,12 +94,7 @@ public abstract class SnapshotCacheTests(ServerFixture fixture)
     [Fact]
     public async Task TheBoardQueryIsKeptWithTheSnapshotAndShowsEachChangeAndNameAtOnce()
     {
-        var ana = await _server.SignUpAsync("ana");
-        var ben = await _server.SignUpAsync("ben");
-        var board = await ana.CreateBoardAsync();
-        await ana.AddMemberAsync(board, ben, "EDITOR");
-        var todo = await ana.CreateColumnAsync(board, "Todo");
-        await ben.CreateTaskAsync(todo, "Ben's task");
+        var (ana, ben, board, todo) = await BoardWithBensTaskAsync();
         const string Query = "query($id: ID!) { board(id: $id) { seq members { email user { id name } } columns { tasks { title createdBy { name } } } } }";
 
         // The query and the hub's snapshot at one seq, in turns, for an owner and an editor: each
