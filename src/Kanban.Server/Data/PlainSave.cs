@@ -90,8 +90,9 @@ public sealed class PlainSave(WriteConnection commands)
         private readonly string[] _columns;
         private readonly RelationalTypeMapping[] _mappings;
         private readonly int[] _keys;
-        private readonly ConcurrentDictionary<ulong, string> _updates = new();
-        private string? _insert;
+        // Each statement's text by the columns it writes and its place in the command, so a save
+        // of a kind seen before composes its command from kept strings.
+        private readonly ConcurrentDictionary<(ulong Written, int Place), string> _statements = new();
 
         public Table(IEntityType type)
         {
@@ -124,8 +125,11 @@ public sealed class PlainSave(WriteConnection commands)
                 if (entry.Property(_properties[i]).IsModified)
                     changed |= 1UL << i;
             }
-            if (_keys.Any(k => (changed & 1UL << k) != 0))
-                throw new InvalidOperationException($"A key of {_name} changed: not a plain update.");
+            foreach (var k in _keys)
+            {
+                if ((changed & 1UL << k) != 0)
+                    throw new InvalidOperationException($"A key of {_name} changed: not a plain update.");
+            }
             return changed;
         }
 
@@ -134,13 +138,8 @@ public sealed class PlainSave(WriteConnection commands)
         /// columns <c>WHERE</c> the key. Its parameters are numbered within it (@p0, @p1…) and
         /// renamed apart from the other statements' by its place in the command (@s2_0, @s2_1…).
         /// </summary>
-        public void Append(ulong written, int statement, StringBuilder sql)
-        {
-            var text = written == ulong.MaxValue
-                ? _insert ??= $"INSERT INTO {_name} ({string.Join(", ", _columns)}) VALUES ({string.Join(", ", _columns.Select((_, i) => $"@p{i}"))});\n"
-                : _updates.GetOrAdd(written, UpdateSql);
-            sql.Append(text.Replace("@p", $"@s{statement}_"));
-        }
+        public void Append(ulong written, int statement, StringBuilder sql) =>
+            sql.Append(_statements.GetOrAdd((written, statement), key => Sql(key.Written).Replace("@p", $"@s{key.Place}_")));
 
         /// <summary>The statement's values, in the order of its parameters.</summary>
         public void AddValues(EntityEntry entry, ulong written, int statement, DbCommand command)
@@ -157,14 +156,16 @@ public sealed class PlainSave(WriteConnection commands)
                 Add(command, entry, k, $"s{statement}_{n++}");
         }
 
-        private string UpdateSql(ulong changed)
+        private string Sql(ulong written)
         {
+            if (written == ulong.MaxValue)
+                return $"INSERT INTO {_name} ({string.Join(", ", _columns)}) VALUES ({string.Join(", ", _columns.Select((_, i) => $"@p{i}"))});\n";
             var set = new List<string>();
             var where = new List<string>();
             var n = 0;
             for (var i = 0; i < _properties.Length; i++)
             {
-                if ((changed & 1UL << i) != 0)
+                if ((written & 1UL << i) != 0)
                     set.Add($"{_columns[i]} = @p{n++}");
             }
             foreach (var k in _keys)

@@ -62,17 +62,15 @@ public sealed class WriteConnection(string? sqliteConnectionString) : IDisposabl
     public DbCommand Command(KanbanDb db, string sql)
     {
         var connection = db.Database.GetDbConnection();
-        DbCommand? command;
-        if (!ReferenceEquals(connection, _connection) || !_commands.TryGetValue(sql, out command) && _commands.Count >= MaxCommands)
+        DbCommand? command = null;
+        if (ReferenceEquals(connection, _connection))
+            _commands.TryGetValue(sql, out command);
+        if (command is null)
         {
             command = connection.CreateCommand();
             command.CommandText = sql;
-        }
-        else if (command is null)
-        {
-            command = connection.CreateCommand();
-            command.CommandText = sql;
-            _commands[sql] = command;
+            if (ReferenceEquals(connection, _connection) && _commands.Count < MaxCommands)
+                _commands[sql] = command;
         }
         command.Parameters.Clear();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
@@ -82,16 +80,18 @@ public sealed class WriteConnection(string? sqliteConnectionString) : IDisposabl
     /// <summary>Disposes a command from <see cref="Command"/> unless it is one kept on the write connection.</summary>
     public async ValueTask Release(DbCommand command)
     {
-        if (!ReferenceEquals(command.Connection, _connection) || !_commands.TryGetValue(command.CommandText, out var kept) || !ReferenceEquals(kept, command))
+        if (!IsKept(command))
             await command.DisposeAsync();
     }
+
+    private bool IsKept(DbCommand command) =>
+        ReferenceEquals(command.Connection, _connection) && _commands.TryGetValue(command.CommandText, out var kept) && ReferenceEquals(kept, command);
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
         if (_connection is { State: System.Data.ConnectionState.Open })
             return _connection;
-        _connection?.Dispose();
-        _commands.Clear();
+        Close(); // a connection that broke, with the commands kept on it
         var connection = new SqliteConnection(sqliteConnectionString);
         await connection.OpenAsync(ct);
         await using (var pragmas = connection.CreateCommand())
@@ -102,11 +102,14 @@ public sealed class WriteConnection(string? sqliteConnectionString) : IDisposabl
         return _connection = connection;
     }
 
-    public void Dispose()
+    public void Dispose() => Close();
+
+    private void Close()
     {
         foreach (var command in _commands.Values)
             command.Dispose();
         _commands.Clear();
         _connection?.Dispose();
+        _connection = null;
     }
 }
