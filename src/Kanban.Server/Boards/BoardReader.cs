@@ -46,21 +46,49 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users, SnapshotCache 
     /// transaction that reads that seq.
     /// </summary>
     public Task<KeptBoard> KeptAsync(Guid boardId, long seq, BoardRole role, Caller caller, CancellationToken ct) =>
-        snapshots.GetOrReadAsync(boardId, seq, ownerView: role == BoardRole.Owner, () => LoadAsync(boardId, caller, ct));
+        snapshots.GetOrReadAsync(boardId, seq, ownerView: role == BoardRole.Owner, async earlier =>
+        {
+            var tasks = earlier is null ? null : await TasksSinceAsync(boardId, earlier, seq, ct);
+            return (await LoadAsync(boardId, caller, tasks, ct), tasks is not null);
+        });
 
-    /// <summary>The whole board as <paramref name="viewer"/> sees it; call it inside a snapshot transaction so every list matches the seq.</summary>
-    public async Task<BoardView> LoadAsync(Guid boardId, Caller viewer, CancellationToken ct)
+    /// <summary>
+    /// The whole board as <paramref name="viewer"/> sees it, with <paramref name="tasks"/> when
+    /// they are known already; call it inside a snapshot transaction so every list matches the seq.
+    /// </summary>
+    private async Task<BoardView> LoadAsync(Guid boardId, Caller viewer, IEnumerable<TaskView>? tasks, CancellationToken ct)
     {
         var board = await db.Boards.AsNoTracking().SingleAsync(b => b.Id == boardId, ct);
-        var columns = await ColumnViewsAsync(boardId, ct);
-        var members = await MembersAsync(boardId, viewer, ct);
-        return ViewOf.Board(board) with { Columns = columns, Members = members, Labels = await LabelsAsync(boardId, ct) };
+        var columns = await ColumnViewsAsync(boardId, tasks, ct);
+        return ViewOf.Board(board) with
+        {
+            Columns = columns,
+            Members = await MembersAsync(boardId, viewer, ct),
+            Labels = await LabelsAsync(boardId, ct),
+        };
+    }
+
+    /// <summary>
+    /// The board's tasks at <paramref name="seq"/>: those of <paramref name="earlier"/>, with the
+    /// ones the events since changed read again. Null when the events do not say which tasks they
+    /// changed (<see cref="ChangedTasks"/>) or the log no longer has them all.
+    /// </summary>
+    private async Task<IEnumerable<TaskView>?> TasksSinceAsync(Guid boardId, KeptBoard earlier, long seq, CancellationToken ct)
+    {
+        if (seq - earlier.Seq > ChangedTasks.MaxEvents)
+            return null;
+        var events = await db.Events.AsNoTracking().Where(e => e.BoardId == boardId && e.Seq > earlier.Seq && e.Seq <= seq).ToListAsync(ct);
+        if (events.Count != seq - earlier.Seq || ChangedTasks.Of(events) is not { } changed)
+            return null;
+        var ids = changed.ToList();
+        var fresh = ids.Count == 0 ? [] : await TaskViewsAsync(db.Tasks.Where(t => t.BoardId == boardId && ids.Contains(t.Id)), ct);
+        return earlier.View.Columns!.SelectMany(c => c.Tasks!).Where(t => !changed.Contains(t.Id)).Concat(fresh);
     }
 
     public async Task<IReadOnlyList<ColumnView>> ColumnsAsync(Guid boardId, CancellationToken ct)
     {
         await using var tx = await db.BeginSnapshotAsync(ct);
-        return await ColumnViewsAsync(boardId, ct);
+        return await ColumnViewsAsync(boardId, null, ct);
     }
 
     public async Task<IReadOnlyList<TaskView>> TasksAsync(Guid columnId, CancellationToken ct)
@@ -94,13 +122,18 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users, SnapshotCache 
             .OrderByDescending(m => m.Role).ThenBy(m => m.User.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    private async Task<IReadOnlyList<ColumnView>> ColumnViewsAsync(Guid boardId, CancellationToken ct)
+    /// <summary>The board's columns with their tasks: <paramref name="tasks"/> when known already, else all read.</summary>
+    private async Task<IReadOnlyList<ColumnView>> ColumnViewsAsync(Guid boardId, IEnumerable<TaskView>? tasks, CancellationToken ct)
     {
         var columns = await db.Columns.AsNoTracking().Where(c => c.BoardId == boardId).ToListAsync(ct);
-        var rows = Ordered(await db.Tasks.AsNoTracking().Where(t => t.BoardId == boardId).ToListAsync(ct)).ToList();
-        var tasks = (await ViewsAsync(rows, await TaskParts.OfBoardAsync(db, commands, boardId, ct), ct)).ToLookup(t => t.ColumnId);
-        return Ordered(columns).Select(c => ViewOf.Column(c, tasks[c.Id].ToList())).ToList();
+        var byColumn = (tasks ?? await BoardTasksAsync(boardId, ct)).OrderBy(t => t.Rank, StringComparer.Ordinal).ToLookup(t => t.ColumnId);
+        return Ordered(columns).Select(c => ViewOf.Column(c, byColumn[c.Id].ToList())).ToList();
     }
+
+    /// <summary>Every task of the board that is not in the trash, with its parts.</summary>
+    private async Task<IReadOnlyList<TaskView>> BoardTasksAsync(Guid boardId, CancellationToken ct) =>
+        await ViewsAsync(await db.Tasks.AsNoTracking().Where(t => t.BoardId == boardId).ToListAsync(ct),
+            await TaskParts.OfBoardAsync(db, commands, boardId, ct), ct);
 
     /// <summary>The tasks <paramref name="query"/> selects, in rank order, with their creators and parts: five queries in all, however many tasks.</summary>
     private async Task<IReadOnlyList<TaskView>> TaskViewsAsync(IQueryable<BoardTask> query, CancellationToken ct) =>

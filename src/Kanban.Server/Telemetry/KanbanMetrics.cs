@@ -18,6 +18,7 @@ public sealed class KanbanMetrics
     private readonly UpDownCounter<long> _joins;
     private readonly Counter<long> _published;
     private readonly Counter<long> _catchUps;
+    private readonly Counter<long> _snapshotReads;
     private readonly Counter<long> _backplaneErrors;
     private readonly Histogram<double> _mutations;
     private readonly Histogram<int> _groups;
@@ -33,6 +34,8 @@ public sealed class KanbanMetrics
             "Board events this server sent to their rooms.");
         _catchUps = meter.CreateCounter<long>("kanban.catchups", "{catchup}",
             "JoinBoard answers, by kind: events from the log, or a snapshot.");
+        _snapshotReads = meter.CreateCounter<long>("kanban.snapshots.read", "{read}",
+            "Whole-board reads (board query, JoinBoard snapshot), by how: kept at that seq, patched from an earlier one, or whole.");
         _backplaneErrors = meter.CreateCounter<long>("kanban.backplane.errors", "{error}",
             "Failed sends and lost connections to the Redis backplane.");
 
@@ -52,6 +55,8 @@ public sealed class KanbanMetrics
     public void Left() => _joins.Add(-1);
     public void Published() => _published.Add(1);
     public void CaughtUp(bool snapshot) => _catchUps.Add(1, new KeyValuePair<string, object?>("kind", snapshot ? "snapshot" : "events"));
+    /// <summary>How a whole board was read: <c>kept</c>, <c>patched</c> or <c>whole</c>.</summary>
+    public void SnapshotRead(string how) => _snapshotReads.Add(1, new KeyValuePair<string, object?>("how", how));
     /// <summary>What failed: a send to a room, the connection to Redis, or a presence write.</summary>
     public void BackplaneError(string what) => _backplaneErrors.Add(1, new KeyValuePair<string, object?>("what", what));
 

@@ -1,7 +1,5 @@
-using System.Diagnostics.Metrics;
 using Kanban.Client;
 using Kanban.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kanban.Tests.Boards;
 
@@ -17,7 +15,7 @@ public sealed class GroupCommitTests
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
         await using var server = new KanbanServer(db);
-        using var groups = new GroupSizes(server);
+        using var groups = new ServerMeasurements<int>(server, "kanban.commit.group_size");
         var ana = await server.SignUpAsync("ana");
         var vic = await server.SignUpAsync("vic");
         var board = await ana.CreateBoardAsync();
@@ -58,28 +56,5 @@ public sealed class GroupCommitTests
 
         // And the moves of a round did share transactions.
         Assert.Contains(groups.Recorded, size => size > 1);
-    }
-
-    /// <summary>The group sizes one server records, read in process from its own meter.</summary>
-    private sealed class GroupSizes : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly System.Collections.Concurrent.ConcurrentQueue<int> _sizes = new();
-
-        public GroupSizes(KanbanServer server)
-        {
-            var factory = server.Services.GetRequiredService<IMeterFactory>();
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Name == "kanban.commit.group_size" && ReferenceEquals(instrument.Meter.Scope, factory))
-                    listener.EnableMeasurementEvents(instrument);
-            };
-            _listener.SetMeasurementEventCallback<int>((_, size, _, _) => _sizes.Enqueue(size));
-            _listener.Start();
-        }
-
-        public IReadOnlyCollection<int> Recorded => _sizes.ToArray();
-
-        public void Dispose() => _listener.Dispose();
     }
 }

@@ -1,6 +1,13 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Kanban.Client;
+using Kanban.Server.Auth;
+using Kanban.Server.Boards;
+using Kanban.Server.Events;
+using Kanban.Server.Realtime;
+using Kanban.Server.Telemetry;
 using Kanban.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kanban.Tests.Realtime;
 
@@ -116,5 +123,57 @@ public abstract class SnapshotCacheTests(ServerFixture fixture)
         var renamed = (await ana.DataAsync(Query, new { id = board })).GetProperty("board");
         Assert.Equal(changed.GetProperty("seq").GetInt64(), renamed.GetProperty("seq").GetInt64());
         Assert.Equal("Benedita", renamed.GetProperty("columns")[0].GetProperty("tasks")[0].GetProperty("createdBy").Str("name"));
+    }
+
+    [Fact]
+    public async Task ASnapshotMadeFromAnEarlierOneIsTheBoardReadWholeAfterEveryKindOfChange()
+    {
+        var ana = await _server.SignUpAsync("ana");
+        var ben = await _server.SignUpAsync("ben");
+        var cat = await _server.SignUpAsync("cat");
+        var board = await ana.CreateBoardAsync();
+        await ana.AddMemberAsync(board, ben, "EDITOR");
+        for (var i = 0; i < 3; i++)
+            await ana.CreateColumnAsync(board, $"Column {i}");
+        await using var follow = await _server.ConnectAsync(ana);
+        var view = await follow.FollowAsync(ana, board);
+        await using var anas = await _server.ConnectAsync(ana);
+        await using var bens = await _server.ConnectAsync(ben);
+        using var reads = new ServerMeasurements<long>(_server, "kanban.snapshots.read");
+
+        // After each change, the owner's and an editor's snapshot in turns (so each is made from
+        // the other's when it can be), each equal to the board read whole, for them, at that seq.
+        var turn = 0;
+        async Task BothSeeTheBoardAsItIs()
+        {
+            var (who, connection) = turn++ % 2 == 0 ? (ana, anas) : (ben, bens);
+            var snapshot = (await connection.JoinAsync(board, null)).GetProperty("snapshot");
+            await connection.LeaveAsync(board);
+            Assert.Equal(await ReadWholeAsync(board, who), snapshot.GetRawText());
+        }
+        var outcome = await RandomChanges.MakeAsync(ana, view, board, 150, seed: 11, afterEach: BothSeeTheBoardAsItIs);
+
+        // And what the random changes do not make: a renamed board, a new member, one removed.
+        await ana.DataAsync("mutation($id: ID!) { renameBoard(id: $id, name: \"Renamed\") { id } }", new { id = board });
+        await BothSeeTheBoardAsItIs();
+        await ana.AddMemberAsync(board, cat, "EDITOR");
+        await BothSeeTheBoardAsItIs();
+        await ana.DataAsync("mutation($b: ID!, $u: ID!) { removeMember(boardId: $b, userId: $u) { id } }", new { b = board, u = cat.UserId });
+        await BothSeeTheBoardAsItIs();
+
+        // Most were made from the one before; those after a change to more than its tasks were read whole.
+        Assert.True(reads.Sum("patched") > outcome.Changed / 2, $"{reads.Sum("patched")} patched of {outcome.Changed} changes");
+        Assert.True(reads.Sum("whole") > 0);
+    }
+
+    /// <summary>The board as <paramref name="who"/> sees it, read whole: by a reader that keeps nothing from before.</summary>
+    private async Task<string> ReadWholeAsync(string board, Api who)
+    {
+        await using var scope = _server.Services.CreateAsyncScope();
+        using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var nothingKept = new SnapshotCache(TimeProvider.System, new KanbanMetrics(meters.GetRequiredService<IMeterFactory>()));
+        var reader = ActivatorUtilities.CreateInstance<BoardReader>(scope.ServiceProvider, nothingKept);
+        var read = await reader.SnapshotAsync(Guid.Parse(board), new Caller(who.UserId, null), CancellationToken.None);
+        return Wire.From(read!).ToString();
     }
 }
