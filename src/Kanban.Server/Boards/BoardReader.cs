@@ -31,13 +31,17 @@ public sealed class BoardReader(KanbanDb db, UserDirectory users, SnapshotCache 
         db.Tasks.AnyAsync(t => t.Id == taskId && t.BoardId == boardId, ct);
 
     /// <summary>The whole board at one seq, or null when it does not exist or the caller is no member.</summary>
-    public async Task<BoardView?> SnapshotAsync(Guid boardId, Caller caller, CancellationToken ct)
+    public async Task<BoardView?> SnapshotAsync(Guid boardId, Caller caller, CancellationToken ct) =>
+        (await KeptForAsync(boardId, caller, ct))?.View;
+
+    /// <summary>The whole board as it is now, as kept for the caller; null when it does not exist or the caller is no member.</summary>
+    public async Task<KeptBoard?> KeptForAsync(Guid boardId, Caller caller, CancellationToken ct)
     {
         await using var tx = await db.BeginSnapshotAsync(ct);
         if (await RoleAsync(boardId, caller, ct) is not { } role)
             return null;
         var seq = await db.Boards.Where(b => b.Id == boardId).Select(b => b.Seq).SingleAsync(ct);
-        return (await KeptAsync(boardId, seq, role, caller, ct)).View;
+        return await KeptAsync(boardId, seq, role, caller, ct);
     }
 
     /// <summary>

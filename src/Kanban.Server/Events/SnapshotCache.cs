@@ -30,8 +30,9 @@ public sealed class SnapshotCache : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
-    // Bytes held at most, counting each board twice its JSON (the objects it was made from are
-    // kept too); a board of 2,000 tasks with their detail is about 3 MB of JSON.
+    // Bytes held at most, counting each board four times its JSON: the objects it was made from,
+    // the JSON, and up to two GraphQL answers made from it (KeptAnswers.MaxPerBoard). A board of
+    // 2,000 tasks with their detail is about 3 MB of JSON.
     private const long MaxBytes = 128L * 1024 * 1024;
 
     private readonly MemoryCache _entries;
@@ -65,7 +66,7 @@ public sealed class SnapshotCache : IDisposable
         var kept = new KeptBoard(seq, view, Wire.From(view), fromEarlier ? earlier!.ReadAt : readAt);
         var options = new MemoryCacheEntryOptions
         {
-            Size = Math.Max(1, 2L * kept.Wire.Utf8.Length),
+            Size = Math.Max(1, 4L * kept.Wire.Utf8.Length),
             AbsoluteExpiration = kept.ReadAt + MaxAge,
         };
         _entries.Set(key, kept, options);

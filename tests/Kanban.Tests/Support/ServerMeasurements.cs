@@ -31,5 +31,8 @@ public sealed class ServerMeasurements<T> : IDisposable where T : struct
     /// <summary>The sum of the measurements whose first tag is <paramref name="tag"/>: a counter's count for it.</summary>
     public double Sum(string tag) => _recorded.Where(r => r.Tag == tag).Sum(r => Convert.ToDouble(r.Value));
 
+    /// <summary>The sum of every measurement: a counter's count.</summary>
+    public double Total => _recorded.Sum(r => Convert.ToDouble(r.Value));
+
     public void Dispose() => _listener.Dispose();
 }

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using GraphQL;
+using GraphQLParser.AST;
+using Kanban.Server.Events;
+
+namespace Kanban.Server.GraphQL;
+
+/// <summary>
+/// Answers to the <c>board</c> query kept with the board they were made from
+/// (<see cref="SnapshotCache"/>), as the bytes sent: a page opening a board that did not change
+/// since someone else opened it gets the same answer without GraphQL.NET resolving and writing
+/// its ≈ 90,000 fields again (for a board of 2,000 tasks, most of the query's time).
+///
+/// Only an answer that depends on nothing but that board as kept: a query whose one field is
+/// <c>board</c>, selecting only what the kept board holds (no comments, activity or label and
+/// assignee objects, which are read on their own), with no aliases or directives; its text and
+/// operation name say everything else. Anything else runs as usual.
+/// </summary>
+public static class KeptAnswers
+{
+    /// <summary>Texts answered per kept board (the web client's, a script's); counted in the cache's size.</summary>
+    public const int MaxPerBoard = 2;
+
+    // Each kept type's fields the kept board holds, with the type a field's objects are (null: a leaf).
+    private static readonly FrozenDictionary<string, FrozenDictionary<string, string?>> Kept =
+        new Dictionary<string, FrozenDictionary<string, string?>>
+        {
+            ["Board"] = Of(("id", null), ("name", null), ("seq", null), ("columns", "Column"), ("members", "Member"), ("labels", "Label")),
+            ["Column"] = Of(("id", null), ("boardId", null), ("name", null), ("rank", null), ("tasks", "Task")),
+            ["Task"] = Of(("id", null), ("boardId", null), ("columnId", null), ("title", null), ("description", null), ("rank", null),
+                ("version", null), ("createdAt", null), ("updatedAt", null), ("createdBy", "User"), ("dueDate", null),
+                ("labelIds", null), ("assigneeIds", null), ("checklist", "ChecklistItem"), ("commentCount", null)),
+            ["Member"] = Of(("role", null), ("email", null), ("user", "User")),
+            ["User"] = Of(("id", null), ("name", null)),
+            ["Label"] = Of(("id", null), ("boardId", null), ("name", null), ("color", null)),
+            ["ChecklistItem"] = Of(("id", null), ("taskId", null), ("text", null), ("done", null), ("rank", null)),
+        }.ToFrozenDictionary();
+
+    private static readonly ConditionalWeakTable<KeptBoard, ConcurrentDictionary<(string Query, string? Operation), byte[]>> Answers = new();
+
+    /// <summary>
+    /// The ID of the board a validated query asks for, when its answer can be kept with that
+    /// board; null when it cannot (or the ID is not one, which the query's run then reports).
+    /// </summary>
+    public static Guid? BoardOf(GraphQLDocument document, GraphQLOperationDefinition? operation, Inputs? variables)
+    {
+        if (operation is not { Operation: OperationType.Query, Directives: null, SelectionSet.Selections: [GraphQLField board] }
+            || board is not { Name.StringValue: "board", Alias: null, Directives: null, Arguments.Items: [{ Name.StringValue: "id" } id] }
+            || board.SelectionSet is not { } selection)
+            return null;
+        var value = id.Value switch
+        {
+            GraphQLStringValue literal => literal.Value.ToString(),
+            GraphQLVariable variable => variables?.TryGetValue(variable.Name.StringValue, out var given) == true ? given as string : null,
+            _ => null,
+        };
+        if (!Guid.TryParse(value, out var boardId))
+            return null;
+        var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>()
+            .GroupBy(f => f.FragmentName.Name.StringValue).ToDictionary(g => g.Key, g => g.First());
+        return OnlyKept(selection, "Board", fragments, depth: 0) ? boardId : null;
+    }
+
+    public static byte[]? Find(KeptBoard board, string query, string? operationName) =>
+        Answers.TryGetValue(board, out var answers) && answers.TryGetValue((query, operationName), out var answer) ? answer : null;
+
+    public static void Keep(KeptBoard board, string query, string? operationName, byte[] answer)
+    {
+        var answers = Answers.GetOrCreateValue(board);
+        if (answers.Count < MaxPerBoard)
+            answers.TryAdd((query, operationName), answer);
+    }
+
+    private static bool OnlyKept(GraphQLSelectionSet set, string type, Dictionary<string, GraphQLFragmentDefinition> fragments, int depth)
+    {
+        // Validation refused fragment cycles already; this only bounds the walk.
+        if (depth > 16)
+            return false;
+        foreach (var selection in set.Selections)
+        {
+            var kept = selection switch
+            {
+                GraphQLField { Name.StringValue: "__typename", Alias: null, Directives: null } => true,
+                GraphQLField { Alias: null, Directives: null, Arguments: null } field =>
+                    Kept[type].TryGetValue(field.Name.StringValue, out var child) && (child, field.SelectionSet) switch
+                    {
+                        (null, null) => true,
+                        ({ } objects, { } inner) => OnlyKept(inner, objects, fragments, depth + 1),
+                        _ => false,
+                    },
+                GraphQLInlineFragment { Directives: null } inline when inline.TypeCondition is null || inline.TypeCondition.Type.Name.StringValue == type =>
+                    OnlyKept(inline.SelectionSet, type, fragments, depth + 1),
+                GraphQLFragmentSpread { Directives: null } spread =>
+                    fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment)
+                    && fragment.TypeCondition.Type.Name.StringValue == type
+                    && OnlyKept(fragment.SelectionSet, type, fragments, depth + 1),
+                _ => false,
+            };
+            if (!kept)
+                return false;
+        }
+        return true;
+    }
+
+    private static FrozenDictionary<string, string?> Of(params (string Field, string? Type)[] fields) =>
+        fields.ToFrozenDictionary(f => f.Field, f => f.Type);
+}
