@@ -48,6 +48,7 @@ public sealed class BigBoardTests(Browser browser, ITestOutputHelper output) : B
         output.WriteLine($"filled the board ({tasks.Count} tasks, {tasks.Count * (2 + ChecklistItems)} changes) in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
 
         var page = ana.Page;
+        using var catchUps = new ServerMeasurements<long>(server, "kanban.catchups");
         await page.GotoAsync($"/boards/{board}");
         // The page marks the moment its board is first on screen (performance.mark).
         await page.WaitForFunctionAsync("() => performance.getEntriesByName('kanban:board-shown').length > 0", null, new() { Timeout = 30_000 });
@@ -56,6 +57,11 @@ public sealed class BigBoardTests(Browser browser, ITestOutputHelper output) : B
         var results = Environment.GetEnvironmentVariable("KANBAN_SCREENSHOTS") is { } screenshots ? Path.GetDirectoryName(screenshots)! : AppContext.BaseDirectory;
         await File.AppendAllTextAsync(Path.Combine(results, "board-load.txt"),
             $"{DateTime.UtcNow:u} board of {tasks.Count} detailed tasks shown {shownAt:F0} ms after navigation began{Environment.NewLine}");
+
+        // The page read the board once: its join, made once the query had answered, asked only
+        // for what came after (no second whole board sent, parsed and applied).
+        await Eventually.HoldsAsync(() => Task.Run(() => Assert.True(catchUps.Sum("events") >= 1, "the page never joined the board")));
+        Assert.Equal(0, catchUps.Sum("snapshot"));
 
         // Every task is on the board: each column says how many it holds, and its last card is there.
         for (var c = 0; c < Columns; c++)

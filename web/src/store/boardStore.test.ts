@@ -48,6 +48,19 @@ describe('BoardStore: events in seq order', () => {
     expect(ids(store)).toEqual(['t1', 't2', 'x']);
   });
 
+  it('leaves the board as it is for a snapshot at its own seq (the query and a join crossing)', () => {
+    const { store } = makeStore();
+    store.loadSnapshot(snapshot(5));
+    const shown = store.getSnapshot();
+    const renders = vi.fn();
+    store.subscribe(renders);
+    store.loadSnapshot(snapshot(5, [task('other', DONE, 'a0')]));
+    expect(store.getSnapshot()).toBe(shown);
+    expect(renders).not.toHaveBeenCalled();
+    store.loadSnapshot(snapshot(6, [task('newer', DONE, 'a0')]));
+    expect(tasksOf(store.getSnapshot().board, DONE).map((t) => t.id)).toEqual(['newer']);
+  });
+
   it('drops duplicates and waits for an early event’s gap to fill', () => {
     const { store } = makeStore();
     store.loadSnapshot(snapshot(5));

@@ -129,7 +129,9 @@ export class BoardStore {
       if (this.base.seq === null || force) this.setBase({ ...this.base, status: 'missing' });
       return;
     }
-    if (!force && this.base.seq !== null && snapshot.seq < this.base.seq) return;
+    // One at the store's own seq is the board the store already shows (the query's answer and a
+    // join's snapshot crossing): applying it again would only render it all again.
+    if (!force && this.base.seq !== null && snapshot.seq <= this.base.seq) return;
     if (force) this.latestKnown = snapshot.seq;
     this.setBase(applySnapshot(this.base, snapshot));
     this.drain([]);

@@ -31,14 +31,23 @@ export function useBoardSession(boardId: string, meId: string): BoardStore | nul
     const outbox = currentOutbox();
     const creating = () => waitingCreate(outbox, boardId) !== undefined;
 
+    // The board query in flight, if any. A join waits for it and then asks only for what came
+    // after: otherwise every page load would have the server send the whole board twice (the
+    // query's answer and the join's snapshot), and the page parse and apply it twice.
+    let loading: Promise<void> | null = null;
+    let closed = false;
     const load = () => {
       if (creating()) return;
-      void fetchBoard(boardId)
+      const request = fetchBoard(boardId)
         .then((snapshot) => store.loadSnapshot(snapshot))
         .catch((error) => {
           if (isApiError(error, ErrorCode.Forbidden) || isApiError(error, ErrorCode.NotFound)) store.markMissing();
           else if (store.seq === null) showToast(`Couldn’t load the board. ${describeError(error)}`);
+        })
+        .finally(() => {
+          if (loading === request) loading = null;
         });
+      loading = request;
     };
     // Opened offline, the board comes from this device (useKeptBoard) and JoinBoard catches it up
     // once online; one this device never kept loads then.
@@ -51,6 +60,8 @@ export function useBoardSession(boardId: string, meId: string): BoardStore | nul
 
     const join = async () => {
       if (creating()) return;
+      if (loading) await loading;
+      if (closed) return;
       const afterSeq = store.seq;
       try {
         const result = await realtime.joinBoard(boardId, afterSeq);
@@ -91,6 +102,7 @@ export function useBoardSession(boardId: string, meId: string): BoardStore | nul
     }, pollMs);
 
     return () => {
+      closed = true;
       offConnected();
       offCreated();
       offSession();
