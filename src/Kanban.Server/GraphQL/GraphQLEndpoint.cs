@@ -64,7 +64,6 @@ public static class GraphQLEndpoint
             return;
         }
         var caller = AuthSetup.CallerOf(http, origin);
-        var context = new KanbanUserContext(caller);
 
         var options = new ExecutionOptions
         {
@@ -73,7 +72,7 @@ public static class GraphQLEndpoint
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
-            UserContext = context,
+            UserContext = new KanbanUserContext(caller),
             User = http.User,
             RequestServices = services,
             CancellationToken = http.RequestAborted,
@@ -110,14 +109,16 @@ public static class GraphQLEndpoint
             }
         }
 
-        // A board query answered before at the board's seq gets that answer again; otherwise its
-        // run is given the board read here, so the answer kept is the one of that board.
-        if (cached is not null && caller is not null && KeptAnswers.BoardOf(cached, operation, request.Variables) is { } boardId)
+        // A board query a kept board answers is answered from it (KeptAnswers), unless the answer
+        // is over the bound: then the run below says so as for any other query.
+        var maxBytes = services.GetRequiredService<IOptions<KanbanOptions>>().Value.GraphQLMaxResponseBytes;
+        if (cached is not null && caller is not null && KeptAnswers.Of(cached, operation, request.Variables) is { } boardQuery
+            && await services.GetRequiredService<BoardReader>().KeptForAsync(boardQuery.BoardId, caller, http.RequestAborted) is { } board)
         {
-            context.Board = await services.GetRequiredService<BoardReader>().KeptForAsync(boardId, caller, http.RequestAborted);
-            if (context.Board is { } board && KeptAnswers.Find(board, request.Query!, request.OperationName) is { } answer)
+            var answer = KeptAnswers.AnswerFrom(board, boardQuery, request.Query!, request.OperationName, out var kept);
+            if (answer.Length <= maxBytes)
             {
-                services.GetRequiredService<KanbanMetrics>().KeptAnswerSent();
+                services.GetRequiredService<KanbanMetrics>().BoardAnswered(kept);
                 await WriteAnswerAsync(http, mediaType, StatusCodes.Status200OK, answer);
                 return;
             }
@@ -130,7 +131,6 @@ public static class GraphQLEndpoint
             documents.Add(request.Query!, request.OperationName, options.Document);
         // With the new media type, a request that never executed (syntax, validation) is a 400;
         // application/json keeps the legacy 200 for every well-formed request.
-        var maxBytes = services.GetRequiredService<IOptions<KanbanOptions>>().Value.GraphQLMaxResponseBytes;
         await using var body = new BoundedBuffer(maxBytes);
         try
         {
@@ -142,12 +142,9 @@ public static class GraphQLEndpoint
                 $"The answer would be over {maxBytes / 1024:N0} KiB; ask for less (fewer fields or aliases, a smaller first).");
             return;
         }
-        var bytes = body.ToArray();
-        if (context.Board is { } read && result.Executed && result.Errors is null or { Count: 0 })
-            KeptAnswers.Keep(read, request.Query!, request.OperationName, bytes);
         await WriteAnswerAsync(http, mediaType, mediaType == GraphQLResponse && !result.Executed
             ? StatusCodes.Status400BadRequest
-            : StatusCodes.Status200OK, bytes);
+            : StatusCodes.Status200OK, body.ToArray());
     }
 
     private static async Task WriteAnswerAsync(HttpContext http, string mediaType, int status, byte[] answer)

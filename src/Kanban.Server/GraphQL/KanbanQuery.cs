@@ -24,14 +24,8 @@ public sealed class KanbanQuery : ObjectGraphType
         Field<BoardType>("board")
             .Description("Null when the board does not exist or the caller is no member.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async ctx =>
-            {
-                var id = Limits.Id(ctx.GetArgument<string>("id"), "id");
-                var caller = ctx.Caller();
-                return ctx.UserContext is KanbanUserContext { Board: { } read } && read.View.Id == id
-                    ? read.View
-                    : await ctx.Service<BoardReader>().SnapshotAsync(id, caller, ctx.CancellationToken);
-            });
+            .ResolveAsync(async ctx => await ctx.Service<BoardReader>().SnapshotAsync(
+                Limits.Id(ctx.GetArgument<string>("id"), "id"), ctx.Caller(), ctx.CancellationToken));
 
         Field<TaskType>("task")
             .Description("Null when the task does not exist or the caller is no member of its board.")

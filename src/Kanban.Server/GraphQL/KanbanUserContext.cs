@@ -1,7 +1,6 @@
 using GraphQL;
 using Kanban.Server.Auth;
 using Kanban.Server.Boards;
-using Kanban.Server.Events;
 
 namespace Kanban.Server.GraphQL;
 
@@ -9,9 +8,6 @@ namespace Kanban.Server.GraphQL;
 public sealed class KanbanUserContext(Caller? caller) : Dictionary<string, object?>
 {
     public Caller? Caller { get; } = caller;
-
-    /// <summary>The board a <c>board</c> query asks for, read before its run (<see cref="KeptAnswers"/>).</summary>
-    public KeptBoard? Board { get; set; }
 }
 
 public static class ResolveContextExtensions

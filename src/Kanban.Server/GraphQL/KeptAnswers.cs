@@ -7,16 +7,21 @@ using Kanban.Server.Events;
 
 namespace Kanban.Server.GraphQL;
 
+/// <summary>A <c>board</c> query that a kept board answers: the board it asks for, its field, the document's fragments.</summary>
+public sealed record BoardQuery(Guid BoardId, GraphQLField Field, IReadOnlyDictionary<string, GraphQLFragmentDefinition> Fragments);
+
 /// <summary>
-/// Answers to the <c>board</c> query kept with the board they were made from
-/// (<see cref="SnapshotCache"/>), as the bytes sent: a page opening a board that did not change
-/// since someone else opened it gets the same answer without GraphQL.NET resolving and writing
-/// its ≈ 90,000 fields again (for a board of 2,000 tasks, most of the query's time).
+/// Answers to the <c>board</c> query made from the board kept for its seq
+/// (<see cref="SnapshotCache"/>) rather than by GraphQL.NET resolving and writing its ≈ 90,000
+/// fields one by one (for a board of 2,000 tasks, nearly all of the query's time): written once
+/// from the kept board (<see cref="BoardAnswer"/>), then kept with it as the bytes sent, so a
+/// page opening a board someone else opened at the same seq gets them as they are.
 ///
-/// Only an answer that depends on nothing but that board as kept: a query whose one field is
+/// Only a query whose answer depends on nothing but that board as kept: its one field is
 /// <c>board</c>, selecting only what the kept board holds (no comments, activity or label and
 /// assignee objects, which are read on their own), with no aliases or directives; its text and
-/// operation name say everything else. Anything else runs as usual.
+/// operation name say everything else. Such a query's first run goes through GraphQL.NET, which
+/// validates it; anything else always does.
 /// </summary>
 public static class KeptAnswers
 {
@@ -41,10 +46,10 @@ public static class KeptAnswers
     private static readonly ConditionalWeakTable<KeptBoard, ConcurrentDictionary<(string Query, string? Operation), byte[]>> Answers = new();
 
     /// <summary>
-    /// The ID of the board a validated query asks for, when its answer can be kept with that
-    /// board; null when it cannot (or the ID is not one, which the query's run then reports).
+    /// The board query a validated document is, when a kept board can answer it; null when it
+    /// cannot (or its ID is not one, which the query's run then reports).
     /// </summary>
-    public static Guid? BoardOf(GraphQLDocument document, GraphQLOperationDefinition? operation, Inputs? variables)
+    public static BoardQuery? Of(GraphQLDocument document, GraphQLOperationDefinition? operation, Inputs? variables)
     {
         if (operation is not { Operation: OperationType.Query, Directives: null, SelectionSet.Selections: [GraphQLField board] }
             || board is not { Name.StringValue: "board", Alias: null, Directives: null, Arguments.Items: [{ Name.StringValue: "id" } id] }
@@ -60,17 +65,23 @@ public static class KeptAnswers
             return null;
         var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>()
             .GroupBy(f => f.FragmentName.Name.StringValue).ToDictionary(g => g.Key, g => g.First());
-        return OnlyKept(selection, "Board", fragments, depth: 0) ? boardId : null;
+        return OnlyKept(selection, "Board", fragments, depth: 0) ? new BoardQuery(boardId, board, fragments) : null;
     }
 
-    public static byte[]? Find(KeptBoard board, string query, string? operationName) =>
-        Answers.TryGetValue(board, out var answers) && answers.TryGetValue((query, operationName), out var answer) ? answer : null;
-
-    public static void Keep(KeptBoard board, string query, string? operationName, byte[] answer)
+    /// <summary>The answer to <paramref name="query"/> (its text and operation name given) from <paramref name="board"/>; <paramref name="kept"/> when it was kept already.</summary>
+    public static byte[] AnswerFrom(KeptBoard board, BoardQuery query, string text, string? operationName, out bool kept)
     {
         var answers = Answers.GetOrCreateValue(board);
+        if (answers.TryGetValue((text, operationName), out var answer))
+        {
+            kept = true;
+            return answer;
+        }
+        kept = false;
+        answer = BoardAnswer.Write(board.View, query.Field, query.Fragments);
         if (answers.Count < MaxPerBoard)
-            answers.TryAdd((query, operationName), answer);
+            answers.TryAdd((text, operationName), answer);
+        return answer;
     }
 
     private static bool OnlyKept(GraphQLSelectionSet set, string type, Dictionary<string, GraphQLFragmentDefinition> fragments, int depth)

@@ -19,7 +19,7 @@ public sealed class KanbanMetrics
     private readonly Counter<long> _published;
     private readonly Counter<long> _catchUps;
     private readonly Counter<long> _snapshotReads;
-    private readonly Counter<long> _keptAnswers;
+    private readonly Counter<long> _boardAnswers;
     private readonly Counter<long> _backplaneErrors;
     private readonly Histogram<double> _mutations;
     private readonly Histogram<int> _groups;
@@ -37,8 +37,8 @@ public sealed class KanbanMetrics
             "JoinBoard answers, by kind: events from the log, or a snapshot.");
         _snapshotReads = meter.CreateCounter<long>("kanban.snapshots.read", "{read}",
             "Whole-board reads (board query, JoinBoard snapshot), by how: kept at that seq, patched from an earlier one, or whole.");
-        _keptAnswers = meter.CreateCounter<long>("kanban.graphql.kept_answers", "{answer}",
-            "Board queries sent the answer kept from an earlier one at the same seq.");
+        _boardAnswers = meter.CreateCounter<long>("kanban.graphql.board_answers", "{answer}",
+            "Board queries answered from the board kept for their seq, by how: the answer kept from before, or written.");
         _backplaneErrors = meter.CreateCounter<long>("kanban.backplane.errors", "{error}",
             "Failed sends and lost connections to the Redis backplane.");
 
@@ -60,7 +60,7 @@ public sealed class KanbanMetrics
     public void CaughtUp(bool snapshot) => _catchUps.Add(1, new KeyValuePair<string, object?>("kind", snapshot ? "snapshot" : "events"));
     /// <summary>How a whole board was read: <c>kept</c>, <c>patched</c> or <c>whole</c>.</summary>
     public void SnapshotRead(string how) => _snapshotReads.Add(1, new KeyValuePair<string, object?>("how", how));
-    public void KeptAnswerSent() => _keptAnswers.Add(1);
+    public void BoardAnswered(bool kept) => _boardAnswers.Add(1, new KeyValuePair<string, object?>("how", kept ? "kept" : "written"));
     /// <summary>What failed: a send to a room, the connection to Redis, or a presence write.</summary>
     public void BackplaneError(string what) => _backplaneErrors.Add(1, new KeyValuePair<string, object?>("what", what));
 
