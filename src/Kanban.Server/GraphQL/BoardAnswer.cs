@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using GraphQLParser.AST;
@@ -15,11 +16,29 @@ namespace Kanban.Server.GraphQL;
 /// </summary>
 public static class BoardAnswer
 {
+    /// <summary>
+    /// The fields of each type a kept board holds, with the type of a field's objects (null: a
+    /// value): what <see cref="KeptAnswers"/> admits, and what the writers below write.
+    /// </summary>
+    public static readonly FrozenDictionary<string, FrozenDictionary<string, string?>> Fields =
+        new Dictionary<string, FrozenDictionary<string, string?>>
+        {
+            ["Board"] = Of(("id", null), ("name", null), ("seq", null), ("columns", "Column"), ("members", "Member"), ("labels", "Label")),
+            ["Column"] = Of(("id", null), ("boardId", null), ("name", null), ("rank", null), ("tasks", "Task")),
+            ["Task"] = Of(("id", null), ("boardId", null), ("columnId", null), ("title", null), ("description", null), ("rank", null),
+                ("version", null), ("createdAt", null), ("updatedAt", null), ("createdBy", "User"), ("dueDate", null),
+                ("labelIds", null), ("assigneeIds", null), ("checklist", "ChecklistItem"), ("commentCount", null)),
+            ["Member"] = Of(("role", null), ("email", null), ("user", "User")),
+            ["User"] = Of(("id", null), ("name", null)),
+            ["Label"] = Of(("id", null), ("boardId", null), ("name", null), ("color", null)),
+            ["ChecklistItem"] = Of(("id", null), ("taskId", null), ("text", null), ("done", null), ("rank", null)),
+        }.ToFrozenDictionary();
+
     private static readonly RoleType Roles = new();
     private static readonly LabelColorType Colors = new();
 
     /// <summary>A selection's fields by response name, in order, each with the selection sets asking into it.</summary>
-    private sealed class Fields : List<(string Name, List<GraphQLSelectionSet> Inner)>;
+    private sealed class Selected : List<(string Name, List<GraphQLSelectionSet> Inner)>;
 
     public static byte[] Write(BoardView board, GraphQLField field, IReadOnlyDictionary<string, GraphQLFragmentDefinition> fragments)
     {
@@ -41,9 +60,9 @@ public static class BoardAnswer
     private sealed class Writer(Utf8JsonWriter w, IReadOnlyDictionary<string, GraphQLFragmentDefinition> fragments)
     {
         /// <summary>GraphQL's field collection: fragments spread in place, one entry per response name.</summary>
-        public Fields Collect(IEnumerable<GraphQLSelectionSet> sets)
+        public Selected Collect(IEnumerable<GraphQLSelectionSet> sets)
         {
-            var fields = new Fields();
+            var fields = new Selected();
             var at = new Dictionary<string, int>();
             void Visit(GraphQLSelectionSet set)
             {
@@ -75,7 +94,7 @@ public static class BoardAnswer
             return fields;
         }
 
-        public void Board(BoardView b, Fields fields)
+        public void Board(BoardView b, Selected fields)
         {
             w.WriteStartObject();
             foreach (var (name, inner) in fields)
@@ -96,7 +115,7 @@ public static class BoardAnswer
             w.WriteEndObject();
         }
 
-        private void Column(ColumnView c, Fields fields)
+        private void Column(ColumnView c, Selected fields)
         {
             w.WriteStartObject();
             foreach (var (name, inner) in fields)
@@ -116,7 +135,7 @@ public static class BoardAnswer
             w.WriteEndObject();
         }
 
-        private void Task(TaskView t, Fields fields)
+        private void Task(TaskView t, Selected fields)
         {
             w.WriteStartObject();
             foreach (var (name, inner) in fields)
@@ -161,7 +180,7 @@ public static class BoardAnswer
             w.WriteEndObject();
         }
 
-        private void Member(MemberView m, Fields fields)
+        private void Member(MemberView m, Selected fields)
         {
             w.WriteStartObject();
             foreach (var (name, inner) in fields)
@@ -184,7 +203,7 @@ public static class BoardAnswer
             w.WriteEndObject();
         }
 
-        private void User(UserView u, Fields fields)
+        private void User(UserView u, Selected fields)
         {
             w.WriteStartObject();
             foreach (var (name, _) in fields)
@@ -201,7 +220,7 @@ public static class BoardAnswer
             w.WriteEndObject();
         }
 
-        private void Label(LabelView l, Fields fields)
+        private void Label(LabelView l, Selected fields)
         {
             w.WriteStartObject();
             foreach (var (name, _) in fields)
@@ -220,7 +239,7 @@ public static class BoardAnswer
             w.WriteEndObject();
         }
 
-        private void ChecklistItem(ChecklistItemView i, Fields fields)
+        private void ChecklistItem(ChecklistItemView i, Selected fields)
         {
             w.WriteStartObject();
             foreach (var (name, _) in fields)
@@ -240,7 +259,7 @@ public static class BoardAnswer
             w.WriteEndObject();
         }
 
-        private void List<T>(IEnumerable<T> items, Fields fields, Action<T, Fields> item)
+        private void List<T>(IEnumerable<T> items, Selected fields, Action<T, Selected> item)
         {
             w.WriteStartArray();
             foreach (var i in items)
@@ -253,4 +272,7 @@ public static class BoardAnswer
         // KeptAnswers admits only the fields above: reaching this is a bug, not a client's error.
         private static InvalidOperationException Unknown(string type, string field) => new($"{type}.{field} is not part of a kept board.");
     }
+
+    private static FrozenDictionary<string, string?> Of(params (string Field, string? Type)[] fields) =>
+        fields.ToFrozenDictionary(f => f.Field, f => f.Type);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQLParser.AST;
@@ -27,21 +26,6 @@ public static class KeptAnswers
 {
     /// <summary>Texts answered per kept board (the web client's, a script's); counted in the cache's size.</summary>
     public const int MaxPerBoard = 2;
-
-    // Each kept type's fields the kept board holds, with the type a field's objects are (null: a leaf).
-    private static readonly FrozenDictionary<string, FrozenDictionary<string, string?>> Kept =
-        new Dictionary<string, FrozenDictionary<string, string?>>
-        {
-            ["Board"] = Of(("id", null), ("name", null), ("seq", null), ("columns", "Column"), ("members", "Member"), ("labels", "Label")),
-            ["Column"] = Of(("id", null), ("boardId", null), ("name", null), ("rank", null), ("tasks", "Task")),
-            ["Task"] = Of(("id", null), ("boardId", null), ("columnId", null), ("title", null), ("description", null), ("rank", null),
-                ("version", null), ("createdAt", null), ("updatedAt", null), ("createdBy", "User"), ("dueDate", null),
-                ("labelIds", null), ("assigneeIds", null), ("checklist", "ChecklistItem"), ("commentCount", null)),
-            ["Member"] = Of(("role", null), ("email", null), ("user", "User")),
-            ["User"] = Of(("id", null), ("name", null)),
-            ["Label"] = Of(("id", null), ("boardId", null), ("name", null), ("color", null)),
-            ["ChecklistItem"] = Of(("id", null), ("taskId", null), ("text", null), ("done", null), ("rank", null)),
-        }.ToFrozenDictionary();
 
     private static readonly ConditionalWeakTable<KeptBoard, ConcurrentDictionary<(string Query, string? Operation), byte[]>> Answers = new();
 
@@ -95,7 +79,7 @@ public static class KeptAnswers
             {
                 GraphQLField { Name.StringValue: "__typename", Alias: null, Directives: null } => true,
                 GraphQLField { Alias: null, Directives: null, Arguments: null } field =>
-                    Kept[type].TryGetValue(field.Name.StringValue, out var child) && (child, field.SelectionSet) switch
+                    BoardAnswer.Fields[type].TryGetValue(field.Name.StringValue, out var child) && (child, field.SelectionSet) switch
                     {
                         (null, null) => true,
                         ({ } objects, { } inner) => OnlyKept(inner, objects, fragments, depth + 1),
@@ -114,7 +98,4 @@ public static class KeptAnswers
         }
         return true;
     }
-
-    private static FrozenDictionary<string, string?> Of(params (string Field, string? Type)[] fields) =>
-        fields.ToFrozenDictionary(f => f.Field, f => f.Type);
 }
