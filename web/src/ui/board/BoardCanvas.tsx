@@ -27,6 +27,13 @@ import { useTaskDrag } from './useTaskDrag';
 
 const noTasks: Task[] = [];
 
+// Drop places are measured while something is dragged (dnd-kit measures them all as a drag
+// starts, and again as lists change under it), not at rest: measured always, every card that
+// mounts (a board's first render, a column growing as it is scrolled) had every drop place
+// measured again and every card rendered a second time. One object, so a render of the board
+// is not a new configuration either.
+const measuring = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
+
 const idLists = (columns: readonly Column[], grouped: ReadonlyMap<string, Task[]>) =>
   Object.fromEntries(columns.map((c) => [c.id, (grouped.get(c.id) ?? noTasks).map((t) => t.id)]));
 
@@ -93,7 +100,7 @@ export function BoardCanvas({ view, visible }: { view: BoardView; visible: ((tas
     <DndContext
       sensors={sensors}
       collisionDetection={boardCollision}
-      measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
+      measuring={measuring}
       accessibility={{
         announcements,
         screenReaderInstructions: {
