@@ -34,6 +34,13 @@ const noTasks: Task[] = [];
 // is not a new configuration either.
 const measuring = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
 
+// The sensors' options are constants too: dnd-kit keeps a sensor while its options are the same
+// object, and new sensors are new drag handlers for every card, each then rendered again (a board
+// renders whenever anyone joins or leaves).
+const mouseOptions = { activationConstraint: { distance: 6 } };
+const touchOptions = { activationConstraint: { delay: 200, tolerance: 8 } };
+const keyboardOptions = { coordinateGetter: boardKeyboardCoordinates };
+
 const idLists = (columns: readonly Column[], grouped: ReadonlyMap<string, Task[]>) =>
   Object.fromEntries(columns.map((c) => [c.id, (grouped.get(c.id) ?? noTasks).map((t) => t.id)]));
 
@@ -62,9 +69,9 @@ export function BoardCanvas({ view, visible }: { view: BoardView; visible: ((tas
   );
 
   const sensors = useSensors(
-    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates }),
+    useSensor(MouseSensor, mouseOptions),
+    useSensor(TouchSensor, touchOptions),
+    useSensor(KeyboardSensor, keyboardOptions),
   );
 
   const titleOf = (id: string | number) => board.tasks[String(id)]?.title ?? board.columns[String(id)]?.name ?? 'item';
