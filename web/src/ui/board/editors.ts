@@ -1,7 +1,17 @@
 import type { Viewer } from '../../realtime/events';
 
-/** Who else has each task open, as "Ana" or "Ana and Ben". */
-export function editorsByTask(viewers: readonly Viewer[], meId: string): Map<string, string> {
+const noEditors: ReadonlyMap<string, string> = new Map();
+let lastEditors = noEditors;
+
+const sameEditors = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean =>
+  a.size === b.size && [...a].every(([taskId, names]) => b.get(taskId) === names);
+
+/**
+ * Who else has each task open, as "Ana" or "Ana and Ben". The same map as last time while that
+ * stays the same: presence changes often (someone joins, leaves, opens a task), and a new map
+ * would render every column and card again though no card shows anything new.
+ */
+export function editorsByTask(viewers: readonly Viewer[], meId: string): ReadonlyMap<string, string> {
   const names = new Map<string, string[]>();
   for (const viewer of viewers) {
     if (viewer.user.id === meId || !viewer.editingTaskId) continue;
@@ -11,7 +21,8 @@ export function editorsByTask(viewers: readonly Viewer[], meId: string): Map<str
   }
   const joined = new Map<string, string>();
   for (const [taskId, list] of names) joined.set(taskId, joinNames(list));
-  return joined;
+  if (!sameEditors(joined, lastEditors)) lastEditors = joined.size === 0 ? noEditors : joined;
+  return lastEditors;
 }
 
 export function joinNames(names: readonly string[]): string {
