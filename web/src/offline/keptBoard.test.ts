@@ -30,13 +30,24 @@ function makeStore(log: BoardEvent[] = []) {
 function recorder() {
   const saved: SavedBoard[] = [];
   const forgotten: string[] = [];
+  // The page's idle moments, as the test says: a write waiting for one runs when `idle()` is called.
+  const waiting = new Set<() => void>();
   return {
     saved,
     forgotten,
+    idle: () => {
+      const writes = [...waiting];
+      waiting.clear();
+      for (const write of writes) write();
+    },
     keeper: {
       save: async (board: SavedBoard) => void saved.push(board),
       forget: async (boardId: string) => void forgotten.push(boardId),
       now: () => Date.now(),
+      whenIdle: (write: () => void) => {
+        waiting.add(write);
+        return () => void waiting.delete(write);
+      },
     },
   };
 }
@@ -48,37 +59,71 @@ afterEach(() => {
 });
 
 describe('keeping a board on this device', () => {
-  it('writes the first state at once, then at most once a second however many events arrive', async () => {
+  it('writes the first state once the page is idle, then at most once a second however many events arrive', async () => {
     const { store } = makeStore();
-    const { saved, keeper } = recorder();
+    const { saved, keeper, idle } = recorder();
     const stop = keepBoard(store, keeper);
     store.loadSnapshot(snapshot(5));
+    expect(saved).toEqual([]); // not while the board that came is still to be shown
+    idle();
     expect(saved.map((b) => b.seq)).toEqual([5]);
 
     for (let seq = 6; seq <= 15; seq++) {
       store.receive([created(seq, `x${seq}`)]);
       await vi.advanceTimersByTimeAsync(50);
+      idle();
     }
     expect(saved.map((b) => b.seq)).toEqual([5]);
     await vi.advanceTimersByTimeAsync(500);
+    expect(saved.map((b) => b.seq)).toEqual([5]); // its turn came: it waits for the page to be idle
+    idle();
     expect(saved.map((b) => b.seq)).toEqual([5, 15]);
     expect(Object.keys(saved[1].state.tasks)).toHaveLength(12);
 
     await vi.advanceTimersByTimeAsync(5000); // nothing changed: nothing written
+    idle();
     expect(saved).toHaveLength(2);
+    stop();
+  });
+
+  it('writes what waits for an idle moment at once when the board closes', () => {
+    const { store } = makeStore();
+    const { saved, keeper, idle } = recorder();
+    const stop = keepBoard(store, keeper);
+    store.loadSnapshot(snapshot(5));
+    stop();
+    expect(saved.map((b) => b.seq)).toEqual([5]);
+    idle(); // the idle write was called off: nothing written twice
+    expect(saved).toHaveLength(1);
+  });
+
+  it('writes within a second when the page is never idle', async () => {
+    // A page that is never idle: its idle callbacks run only when their timeout is up.
+    vi.stubGlobal('requestIdleCallback', (work: () => void, options: { timeout: number }) => setTimeout(work, options.timeout));
+    vi.stubGlobal('cancelIdleCallback', (id: ReturnType<typeof setTimeout>) => clearTimeout(id));
+    const { store } = makeStore();
+    const { saved, keeper } = recorder();
+    const stop = keepBoard(store, { ...keeper, whenIdle: undefined });
+    store.loadSnapshot(snapshot(5));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(saved).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(saved.map((b) => b.seq)).toEqual([5]);
     stop();
   });
 
   it('keeps the confirmed state: neither pending changes nor typing', async () => {
     const { store } = makeStore();
-    const { saved, keeper } = recorder();
+    const { saved, keeper, idle } = recorder();
     const stop = keepBoard(store, keeper);
     store.loadSnapshot(snapshot(5));
+    idle();
     await vi.advanceTimersByTimeAsync(2000);
 
     store.begin('task:mine', (s) => placeTask(s, task('mine', TODO, ''), TODO));
     store.setDraft(draftKey.newTask(TODO), { text: 'half typed' });
     await vi.advanceTimersByTimeAsync(2000);
+    idle();
     expect(saved).toHaveLength(1); // neither is the server's
 
     store.receive([created(6, 'theirs')]);
@@ -94,9 +139,10 @@ describe('keeping a board on this device', () => {
     const page = Object.assign(new EventTarget(), { visibilityState: 'visible' });
     vi.stubGlobal('document', page);
     const { store } = makeStore();
-    const { saved, keeper } = recorder();
+    const { saved, keeper, idle } = recorder();
     const stop = keepBoard(store, keeper);
     store.loadSnapshot(snapshot(5));
+    idle();
     store.receive([created(6, 'a')]);
     expect(saved.map((b) => b.seq)).toEqual([5]);
 
@@ -108,12 +154,14 @@ describe('keeping a board on this device', () => {
 
   it('forgets a board that was deleted', () => {
     const { store } = makeStore();
-    const { saved, forgotten, keeper } = recorder();
+    const { saved, forgotten, keeper, idle } = recorder();
     const stop = keepBoard(store, keeper);
     store.loadSnapshot(snapshot(5));
+    idle();
     vi.advanceTimersByTime(2000);
     store.receive([event(EventName.BoardDeleted, 6, { memberIds: [ANA.id] })]);
     vi.advanceTimersByTime(2000);
+    idle();
     expect(forgotten).toEqual([BOARD]);
     expect(saved).toHaveLength(1);
     stop();

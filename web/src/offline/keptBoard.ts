@@ -11,6 +11,22 @@ export interface BoardKeeper {
   /** Writes at most once per this many ms per board (and at once when the page is hidden). */
   everyMs?: number;
   now?: () => number;
+  /** Runs a write once the page is idle, at most `withinMs` later; returns its cancel ({@link whenIdle} by default). */
+  whenIdle?: (write: () => void, withinMs: number) => () => void;
+}
+
+/**
+ * Runs `work` when the page has nothing else to do, or after `withinMs` at the latest. Keeping a
+ * board copies all of it on the page's thread (some 50 ms for 2,000 detailed tasks): done at
+ * once, that came between a board's first render and the paint that shows it.
+ */
+export function whenIdle(work: () => void, withinMs: number): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(work, { timeout: withinMs });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(work, 0); // no idle callbacks (Safari): as soon as the current work is done
+  return () => clearTimeout(id);
 }
 
 /** What is kept of a state: the server's part. Drafts are typing, and a thread still loading is not whole. */
@@ -33,21 +49,24 @@ const serverPartChanged = (a: BoardState | null, b: BoardState): boolean =>
   a.comments !== b.comments;
 
 /**
- * Saves the store's confirmed state whenever it changes, coalesced: the first change at once,
- * then at most once per `everyMs`, and whatever is left when the page is hidden or the board
- * closes. A board that is gone (deleted, no longer ours) is forgotten. Returns the stop.
+ * Saves the store's confirmed state whenever it changes, coalesced: the first change as soon as
+ * the page is idle (after the board it loaded is on screen), then at most once per `everyMs`
+ * (each write again when idle), and whatever is left at once when the page is hidden or the
+ * board closes. A board that is gone (deleted, no longer ours) is forgotten. Returns the stop.
  */
 export function keepBoard(store: BoardStore, keeper: BoardKeeper): () => void {
   const everyMs = keeper.everyMs ?? 1000;
   const now = keeper.now ?? Date.now;
+  const idle = keeper.whenIdle ?? whenIdle;
   let seen: BoardState | null = null;
   let dirty = false;
   let lastWrite = -Infinity;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  /** Cancels the write waiting for its turn or for the page to be idle; null when none waits. */
+  let waiting: (() => void) | null = null;
 
   const flush = () => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
+    waiting?.();
+    waiting = null;
     if (!dirty) return;
     dirty = false;
     lastWrite = now();
@@ -62,10 +81,18 @@ export function keepBoard(store: BoardStore, keeper: BoardKeeper): () => void {
     seen = next;
     if (next.status === 'loading') return;
     dirty = true;
-    if (timer !== null) return;
+    if (waiting !== null) return;
+    let cancel = () => {};
+    const writeWhenIdle = () => {
+      cancel = idle(flush, everyMs);
+    };
     const wait = lastWrite + everyMs - now();
-    if (wait <= 0) flush();
-    else timer = setTimeout(flush, wait);
+    if (wait <= 0) writeWhenIdle();
+    else {
+      const timer = setTimeout(writeWhenIdle, wait);
+      cancel = () => clearTimeout(timer);
+    }
+    waiting = () => cancel();
   };
 
   const hidden = () => {
