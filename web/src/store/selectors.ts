@@ -18,7 +18,17 @@ export function orderedColumns(state: BoardState): Column[] {
   return list;
 }
 
-/** Tasks grouped by column, each list in rank order. Computed once per version of the task map. */
+/** The lists made last, by column: the next version of the task map reuses those that did not change. */
+let lastGroups = new Map<string, Task[]>();
+
+const sameTasks = (a: readonly Task[], b: readonly Task[] | undefined): boolean =>
+  b !== undefined && a.length === b.length && a.every((task, i) => task === b[i]);
+
+/**
+ * Tasks grouped by column, each list in rank order. Computed once per version of the task map; a
+ * column whose tasks are the same, in the same order, keeps the same list: one changed task (an
+ * event, someone's edit) then renders its own column again, not every column and card.
+ */
 export function tasksByColumn(state: BoardState): Map<string, Task[]> {
   let groups = tasksCache.get(state.tasks);
   if (!groups) {
@@ -28,8 +38,13 @@ export function tasksByColumn(state: BoardState): Map<string, Task[]> {
       if (list) list.push(task);
       else groups.set(task.columnId, [task]);
     }
-    for (const list of groups.values()) list.sort(byRank);
+    for (const [columnId, list] of groups) {
+      list.sort(byRank);
+      const before = lastGroups.get(columnId);
+      if (sameTasks(list, before)) groups.set(columnId, before!);
+    }
     tasksCache.set(state.tasks, groups);
+    lastGroups = groups;
   }
   return groups;
 }
