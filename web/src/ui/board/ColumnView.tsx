@@ -1,7 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { Column, Task } from '../../api/types';
 import { draftKey, type Draft } from '../../store/boardState';
 import { deleteColumn, renameColumn } from '../../store/mutations';
@@ -43,6 +43,10 @@ export const ColumnView = memo(function ColumnView({ column, tasks, total, visib
     disabled: !editable || nameDraft !== undefined,
   });
   const rendered = useRenderedCount(tasks.length);
+  // The same ids while the tasks are the same: a new list is a new sortable context, and every card
+  // of the column renders again (as on each keystroke in any of the board's editors, whose drafts
+  // every column gets).
+  const taskIds = useMemo(() => tasks.map((t) => t.id), [tasks]);
   const { setNodeRef: setListRef } = useDroppable({ id: listId(column.id), data: { type: 'list', columnId: column.id }, disabled: !editable });
 
   const saveName = (text: string) => {
@@ -115,7 +119,7 @@ export const ColumnView = memo(function ColumnView({ column, tasks, total, visib
           </div>
         )}
       </header>
-      <SortableContext id={column.id} items={tasks.map((t) => t.id)} strategy={verticalListSortingStrategy}>
+      <SortableContext id={column.id} items={taskIds} strategy={verticalListSortingStrategy}>
         <ol ref={setListRef} className="column-tasks" aria-label={`Tasks in ${column.name}`}>
           {tasks.slice(0, rendered.count).map((task) => (
             <TaskCard
