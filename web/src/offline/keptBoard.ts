@@ -4,6 +4,7 @@
 import type { BoardState, CommentThread } from '../store/boardState';
 import type { BoardStore } from '../store/boardStore';
 import type { SavedBoard } from './localDb';
+import { whenIdle } from '../lib/whenIdle';
 
 export interface BoardKeeper {
   save(board: SavedBoard): Promise<unknown>;
@@ -11,22 +12,12 @@ export interface BoardKeeper {
   /** Writes at most once per this many ms per board (and at once when the page is hidden). */
   everyMs?: number;
   now?: () => number;
-  /** Runs a write once the page is idle, at most `withinMs` later; returns its cancel ({@link whenIdle} by default). */
+  /**
+   * Runs a write once the page is idle, at most `withinMs` later; returns its cancel ({@link whenIdle}
+   * by default). Keeping a board copies all of it on the page's thread (some 50 ms for 2,000
+   * detailed tasks): done at once, that came between a board's first render and its paint.
+   */
   whenIdle?: (write: () => void, withinMs: number) => () => void;
-}
-
-/**
- * Runs `work` when the page has nothing else to do, or after `withinMs` at the latest. Keeping a
- * board copies all of it on the page's thread (some 50 ms for 2,000 detailed tasks): done at
- * once, that came between a board's first render and the paint that shows it.
- */
-export function whenIdle(work: () => void, withinMs: number): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(work, { timeout: withinMs });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(work, 0); // no idle callbacks (Safari): as soon as the current work is done
-  return () => clearTimeout(id);
 }
 
 /** What is kept of a state: the server's part. Drafts are typing, and a thread still loading is not whole. */
