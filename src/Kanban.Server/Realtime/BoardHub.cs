@@ -16,7 +16,7 @@ public sealed class BoardHub(EventLog log, BoardReader boards, UserDirectory use
 {
     private Caller Caller => new(Context.UserIdentifier ?? throw RefusalException.Unauthenticated(), null);
 
-    public async Task<Wire> JoinBoard(string boardId, long? afterSeq)
+    public async Task<JoinAnswer> JoinBoard(string boardId, long? afterSeq)
     {
         var id = Limits.Id(boardId, "boardId");
         var caller = Caller;
@@ -44,11 +44,11 @@ public sealed class BoardHub(EventLog log, BoardReader boards, UserDirectory use
         metrics.CaughtUp(snapshot: catchUp.Snapshot is not null);
         rooms.AnnouncePresence(id);
 
-        return Wire.From(new JoinAnswer(
+        return new JoinAnswer(
             catchUp.Seq,
             catchUp.Events.Select(e => Wire.FromJson(e.Payload)).ToList(),
             catchUp.Snapshot,
-            await rooms.ViewersAsync(id)));
+            Wire.From(await rooms.ViewersAsync(id)));
     }
 
     public Task LeaveBoard(string boardId) =>

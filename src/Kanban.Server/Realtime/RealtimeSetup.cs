@@ -22,7 +22,7 @@ public static class RealtimeSetup
                 o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseUpper));
             })
             .AddMessagePackProtocol(o => o.SerializerOptions = o.SerializerOptions.WithResolver(
-                CompositeResolver.Create([WireMessagePackFormatter.Instance], [o.SerializerOptions.Resolver])));
+                CompositeResolver.Create([WireMessagePackFormatter.Instance, JoinAnswerMessagePackFormatter.Instance], [o.SerializerOptions.Resolver])));
         services.AddSingleton<HubErrors>();
         services.Configure<LoggerFilterOptions>(HubErrors.Quiet);
         services.AddSingleton<HubConnections>();
