@@ -34,7 +34,8 @@ public sealed class HotRead : IAsyncDisposable
             foreach (var (name, value) in parameters)
             {
                 var mapping = mappings.FindMapping(value.GetType()) ?? throw new InvalidOperationException($"No mapping for {value.GetType()}.");
-                command.Parameters.Add(mapping.CreateParameter(command, name, value, nullable: false));
+                // Named as in the SQL, "@" included: see PlainSave.
+                command.Parameters.Add(mapping.CreateParameter(command, "@" + name, value, nullable: false));
             }
             return new HotRead(db, commands, command, await command.ExecuteReaderAsync(ct));
         }

@@ -141,19 +141,23 @@ public sealed class PlainSave(WriteConnection commands)
         public void Append(ulong written, int statement, StringBuilder sql) =>
             sql.Append(_statements.GetOrAdd((written, statement), key => Sql(key.Written).Replace("@p", $"@s{key.Place}_")));
 
-        /// <summary>The statement's values, in the order of its parameters.</summary>
+        /// <summary>
+        /// The statement's values, in the order of its parameters, each named as in the SQL with its
+        /// "@": Microsoft.Data.Sqlite looks a name without it up once per prefix it could have, on
+        /// every execution.
+        /// </summary>
         public void AddValues(EntityEntry entry, ulong written, int statement, DbCommand command)
         {
             var n = 0;
             for (var i = 0; i < _properties.Length; i++)
             {
                 if ((written & 1UL << i) != 0)
-                    Add(command, entry, i, $"s{statement}_{n++}");
+                    Add(command, entry, i, $"@s{statement}_{n++}");
             }
             if (written == ulong.MaxValue)
                 return;
             foreach (var k in _keys)
-                Add(command, entry, k, $"s{statement}_{n++}");
+                Add(command, entry, k, $"@s{statement}_{n++}");
         }
 
         private string Sql(ulong written)
