@@ -14,6 +14,7 @@ public static class SessionCheck
     public static IServiceCollection AddSessionCheck(this IServiceCollection services)
     {
         services.AddSingleton<SessionStamps>();
+        services.AddSingleton<BearerTickets>();
 
         // Identity's own validator looks at the stamp only every 30 minutes; ours runs first, each time.
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
@@ -42,9 +43,24 @@ public static class SessionCheck
                 await received(ctx);
                 if (ctx.Result is not null || (ctx.Token ?? HeaderToken(ctx.Request)) is not { } token)
                     return;
+                var tickets = ctx.HttpContext.RequestServices.GetRequiredService<BearerTickets>();
                 // A token that does not open is left to the handler, which refuses it the usual way.
-                if (ctx.Options.BearerTokenProtector.Unprotect(token) is { } ticket && !await Stamps(ctx.HttpContext).IsCurrentAsync(ticket.Principal))
+                if (tickets.Open(token, ctx.Options.BearerTokenProtector) is not { } ticket)
+                    return;
+                if (!await Stamps(ctx.HttpContext).IsCurrentAsync(ticket.Principal))
+                {
                     ctx.Fail("The session has ended.");
+                    return;
+                }
+                // Opened here, so the handler need not open it again: what it would accept, accepted
+                // as it would (a ticket with an expiry not yet reached), each request with its own copy.
+                // An expired one is left to it, to be refused the usual way.
+                if (ticket.Properties.ExpiresUtc is { } expires && (ctx.Options.TimeProvider ?? TimeProvider.System).GetUtcNow() < expires)
+                {
+                    ctx.Principal = ticket.Principal.Clone();
+                    ctx.Properties = ticket.Properties.Clone();
+                    ctx.Success();
+                }
             };
         });
         return services;

@@ -4,6 +4,8 @@ using System.Text.Json;
 using Kanban.Client;
 using Kanban.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Kanban.Tests.Auth;
 
@@ -207,5 +209,31 @@ public sealed class SessionRevocationTests
         // And a new sign-in (a new stamp) is taken by server two at once, not when its old stamp runs out.
         var again = await TokensAsync(one.NewHttpClient(), ana.Email);
         Assert.Equal(ana.UserId, await MeAsync(WithToken(two, again.Str("accessToken"))));
+    }
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task ABearerTokenOpenedOnceIsStillRefusedOnceItHasExpired(DatabaseKind kind)
+    {
+        // The server remembers a token's ticket after opening it (BearerTickets): what it remembers
+        // must not outlive the token, on the hub's negotiate as on GraphQL.
+        await using var db = await TestDatabase.CreateAsync(kind);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = new KanbanServer(db, services: s => s.AddSingleton<TimeProvider>(clock));
+        var ana = await server.SignUpAsync("ana");
+        var tokens = await TokensAsync(server.NewHttpClient(), ana.Email);
+        using var http = WithToken(server, tokens.Str("accessToken"));
+        Assert.Equal(ana.UserId, await MeAsync(http));
+        Assert.Equal(ana.UserId, await MeAsync(http)); // the remembered ticket
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync(Negotiate, null)).StatusCode);
+
+        clock.Advance(TimeSpan.FromSeconds(tokens.GetProperty("expiresIn").GetInt32() + 1));
+
+        Assert.Equal("UNAUTHENTICATED", await MeAsync(http));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsync(Negotiate, null)).StatusCode);
+        // A new sign-in on the same clock is taken at once.
+        var again = await TokensAsync(server.NewHttpClient(), ana.Email);
+        Assert.Equal(ana.UserId, await MeAsync(WithToken(server, again.Str("accessToken"))));
     }
 }
