@@ -26,9 +26,11 @@ WAITS = (
     "WaitForSignal", "Interop+Sys.ReceiveMessage", "EventPipe",
 )
 
-# Waits the sampler marks CPU_TIME all the same: the finalizer thread waiting for work (it came
-# to 80 % of a core in a run whose whole process used 1.45 cores) and a thread held at a GC poll.
+# Waits the sampler marks CPU_TIME all the same: a thread held at a GC poll, and the finalizer
+# thread, whichever frame it waits in (GC.RunFinalizers, a type's Finalize): it came to 40-80 % of
+# a core in runs whose whole process used 1.45 cores, so its samples are left out whole.
 MARKED_RUNNING_WAITS = ("GC.RunFinalizers()", "PollGCWorker")
+FINALIZER_THREAD = ".NET Finalizer Thread"
 
 # (part, the frame prefixes that belong to it), first match from the innermost frame wins.
 PARTS = (
@@ -76,6 +78,8 @@ def main():
     parts = collections.Counter()
     busy = total = 0.0
     for profile in data["profiles"]:
+        if FINALIZER_THREAD in profile.get("name", ""):
+            continue
         stack, last = [], None
         for e in profile.get("events", []):
             at = e["at"]
