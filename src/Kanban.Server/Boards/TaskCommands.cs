@@ -191,8 +191,9 @@ public sealed class TaskCommands(KanbanDb db, BoardWriter writer, UserDirectory 
     internal static Func<IReadOnlyList<BoardTask>, TasksReranked> Reranked(Guid columnId) =>
         tasks => new TasksReranked(columnId, tasks.Select(t => new TaskRank(t.Id, t.Rank)).ToList());
 
+    // Every change that asks reads the task again inside the gate (LoadAsync): the remembered board serves.
     private async Task<Guid> BoardOfAsync(Guid taskId, CancellationToken ct) =>
-        await queries.BoardOfTask(db, taskId, ct) ?? throw RefusalException.NotFound("Task");
+        await queries.RememberedBoardOfTask(db, taskId, ct) ?? throw RefusalException.NotFound("Task");
 
     /// <summary>The task inside the transaction (it may have gone meanwhile) with its creator.</summary>
     private async Task<(BoardTask Task, UserView Creator)> LoadAsync(Guid id, BoardChange change, CancellationToken ct)

@@ -2,6 +2,7 @@ using Kanban.Server.Auth;
 using Kanban.Server.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Kanban.Server.Boards;
 
@@ -18,7 +19,7 @@ public sealed record TaskAndCreator(BoardTask Task, string? DisplayName, string?
 /// The reads of the busiest mutations (every write, and moving and editing tasks). One set per
 /// service provider (a singleton): the entities' columns come from its model.
 /// </summary>
-public sealed class WriteQueries(WriteConnection commands)
+public sealed class WriteQueries(WriteConnection commands) : IDisposable
 {
     // These are plain SQL rather than EF Core queries: each run of an EF Core query (compiled or
     // not) creates delegates for the nested lambdas of its executor (DynamicMethod.CreateDelegate),
@@ -26,6 +27,10 @@ public sealed class WriteQueries(WriteConnection commands)
     // way both databases read them; trashed rows are left out as the model's query filter does;
     // entities are read as the model maps them and then tracked, as a tracking query would.
     private Columns? _columns;
+
+    // The tasks being changed now and lately, a few MB at most.
+    private static readonly TimeSpan RememberedFor = TimeSpan.FromMinutes(10);
+    private readonly MemoryCache _boardsOfTasks = new(new MemoryCacheOptions { SizeLimit = 50_000 });
 
     /// <summary>
     /// The entity reads' SQL and how their rows are read, made once from the first context's
@@ -109,6 +114,26 @@ public sealed class WriteQueries(WriteConnection commands)
             """, ct, ("task", taskId));
         return await read.Reader.ReadAsync(ct) ? read.Reader.GetGuid(0) : null;
     }
+
+    /// <summary>
+    /// The board of a task found once (<see cref="BoardOfTask"/>), remembered since: for a change
+    /// that reads the task again inside the write gate, on its board and out of the trash, so a
+    /// task trashed since is refused there as before. A task never changes board and its ID is
+    /// never reused (<see cref="RetiredId"/>), so what is remembered never goes wrong. Reading it
+    /// before every change took 6 % of the server's CPU in a stream of moves (a pooled
+    /// connection opened, a statement prepared, both closed).
+    /// </summary>
+    public async Task<Guid?> RememberedBoardOfTask(KanbanDb db, Guid taskId, CancellationToken ct)
+    {
+        if (_boardsOfTasks.TryGetValue(taskId, out Guid known))
+            return known;
+        var board = await BoardOfTask(db, taskId, ct);
+        if (board is { } found)
+            _boardsOfTasks.Set(taskId, found, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = RememberedFor });
+        return board;
+    }
+
+    public void Dispose() => _boardsOfTasks.Dispose();
 
     /// <summary>A column of the board's name and how many other tasks it holds; null when the column is not on the board.</summary>
     public async Task<NamedCount?> OtherTasksInColumn(KanbanDb db, Guid columnId, Guid boardId, Guid taskId, CancellationToken ct)

@@ -255,8 +255,11 @@ public abstract class TrashTests(ServerFixture fixture)
         var columnTasks = await ana.DataAsync("query($id: ID!) { board(id: $id) { columns { tasks { id } } } }", new { id = board });
         Assert.Single(columnTasks.GetProperty("board").GetProperty("columns").EnumerateArray());
 
-        // Nothing reaches them but restore.
+        // Nothing reaches them but restore (the server remembers a task's board once it has changed
+        // the task, as it did above: what finds it gone is the read inside the write).
         Assert.Equal("NOT_FOUND", (await ana.FailAsync(TaskDetailApi.UpdateTask, new { i = new { id = task, title = "x" } })).Code);
+        Assert.Equal("NOT_FOUND", (await ana.FailAsync("mutation($i: MoveTaskInput!) { moveTask(input: $i) { id } }",
+            new { i = new { id = task, columnId = todo, index = 0 } })).Code);
         Assert.Equal("NOT_FOUND", (await ana.FailAsync(TaskDetailApi.AddComment, new { i = new { taskId = task, body = "x" } })).Code);
         Assert.Equal("NOT_FOUND", (await ana.FailAsync("mutation($id: ID!) { deleteTask(id: $id) { id } }", new { id = task })).Code);
         Assert.Equal("NOT_FOUND", (await ana.FailAsync(TaskDetailApi.EditComment, new { i = new { id = comment, body = "x" } })).Code);
@@ -277,6 +280,7 @@ public abstract class TrashTests(ServerFixture fixture)
         var restored = await ana.RestoreTaskAsync(task);
         Assert.Equal(1, restored.GetProperty("commentCount").GetInt32());
         Assert.Single(restored.GetProperty("checklist").EnumerateArray());
+        Assert.Equal(task, (await ana.MoveTaskAsync(task, todo, 0)).Str("id"));
         await ana.RestoreColumnAsync(doomed);
         Assert.Equal(["Kilo draft", "Kilo report"], (await ana.SearchAsync("kilo")).Order());
         Assert.Equal(2, (await ana.MyTasksAsync()).Length);
