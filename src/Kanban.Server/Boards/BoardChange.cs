@@ -21,7 +21,7 @@ public sealed class BoardChange(KanbanDb db, Board board, BoardRole role, UserVi
     public UserView Actor { get; } = actor;
     public DateTimeOffset Now { get; } = now;
     public IReadOnlyList<BoardEvent> Events => _events;
-    public IReadOnlyList<Activity> Entries => _entries;
+    private bool Logged { get; set; } = true;
 
     /// <summary>
     /// Logs one event: its fields plus the envelope every event carries, and its history entry in
@@ -33,51 +33,42 @@ public sealed class BoardChange(KanbanDb db, Board board, BoardRole role, UserVi
     {
         var type = TEvent.Name;
         var seq = ++Board.Seq;
-        var at = Now.UtcDateTime;
-
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("type", type);
-            json.WriteString("boardId", Board.Id);
-            json.WriteNumber("seq", seq);
-            foreach (var field in JsonSerializer.SerializeToElement(payload, ContractJson.Options).EnumerateObject())
-                field.WriteTo(json);
-            json.WritePropertyName("actor");
-            JsonSerializer.Serialize(json, Actor, ContractJson.Options);
-            json.WriteString("origin", origin);
-            json.WritePropertyName("at");
-            JsonSerializer.Serialize(json, at, ContractJson.Options);
-            json.WriteEndObject();
-        }
-
         var logged = new BoardEvent
         {
             BoardId = Board.Id,
             Seq = seq,
             Type = type,
-            Payload = System.Text.Encoding.UTF8.GetString(buffer.ToArray()),
+            Payload = EventJson.Of(type, Board.Id, seq, payload, Actor, origin, Now.UtcDateTime),
             ActorId = Actor.Id,
             ActorName = Actor.Name,
             Origin = origin,
             At = Now,
         };
-        Db.Events.Add(logged);
         _events.Add(logged);
 
         if ((note ?? Notes.Of(payload)) is not { } entry)
             return; // a rerank: no one's change to tell
-        var activity = new Activity
+        _entries.Add(new Activity
         {
             BoardId = Board.Id, Seq = seq, At = Now, ActorId = Actor.Id, ActorName = Actor.Name, Type = type,
             TaskId = entry.TaskId, ColumnId = entry.ColumnId, TaskVersion = entry.TaskVersion,
             Summary = $"{Actor.Name} {entry.What}",
             Before = Json(entry.Before), After = Json(entry.After),
-        };
-        Db.Activities.Add(activity);
-        _entries.Add(activity);
+        });
     }
+
+    /// <summary>
+    /// Publishes the change's events without keeping them or their history: for a change that
+    /// deletes the board, whose log and history go with it.
+    /// </summary>
+    public void LeaveOutOfLog() => Logged = false;
+
+    /// <summary>
+    /// The rows the change adds to the event log and the history, inserted when it is saved:
+    /// the context does not track them (tracking a row was a cost on every change, for nothing
+    /// to compare it with).
+    /// </summary>
+    public IEnumerable<object> LogRows => Logged ? _events.Concat<object>(_entries) : [];
 
     private static string? Json(object? value) =>
         value is null ? null : JsonSerializer.Serialize(value, value.GetType(), ContractJson.Options);

@@ -73,8 +73,7 @@ public sealed class BoardCommands(KanbanDb db, BoardWriter writer)
             await db.Events.Where(e => e.BoardId == id).ExecuteDeleteAsync(ct);
             await db.Activities.Where(a => a.BoardId == id).ExecuteDeleteAsync(ct); // and its history
             await db.Members.Where(m => m.BoardId == id).ExecuteDeleteAsync(ct);
-            db.Events.RemoveRange(change.Events);
-            db.Activities.RemoveRange(change.Entries);
+            change.LeaveOutOfLog();
             db.Remove(change.Board);
             return new DeletePayload(id);
         }, ct);

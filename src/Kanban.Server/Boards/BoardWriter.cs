@@ -100,7 +100,7 @@ public sealed class BoardWriter(
             return new Applied<T>(result, [], Changed: false); // nothing changed: no seq, no event
 
         await PruneAsync(board, ct);
-        await SaveAsync(ct);
+        await SaveAsync(scope.LogRows, ct);
         return new Applied<T>(result, scope.Events, Changed: true);
     }
 
@@ -111,7 +111,7 @@ public sealed class BoardWriter(
     /// </summary>
     private async Task<bool> LockAsync(Guid boardId, CancellationToken ct)
     {
-        if (db.Database.IsSqlite())
+        if (db is SqliteKanbanDb)
             return true;
         await using var read = await HotRead.RunAsync(db, writeConnection, """SELECT 1 FROM "Boards" WHERE "Id" = @board FOR UPDATE""", ct, ("board", boardId));
         return await read.Reader.ReadAsync(ct);
@@ -128,12 +128,19 @@ public sealed class BoardWriter(
     /// Saves (as plain SQL when the change only updates rows and logs, else through EF Core),
     /// turning a clash on a primary key (an ID taken meanwhile) into CONFLICT.
     /// </summary>
-    public async Task SaveAsync(CancellationToken ct)
+    public Task SaveAsync(CancellationToken ct) => SaveAsync([], ct);
+
+    /// <param name="logRows">The event-log and history rows to insert with the changes (untracked).</param>
+    private async Task SaveAsync(IEnumerable<object> logRows, CancellationToken ct)
     {
         try
         {
-            if (!await plainSave.TrySaveAsync(db, ct))
+            var rows = logRows.ToList();
+            if (!await plainSave.TrySaveAsync(db, rows, ct))
+            {
+                db.AddRange(rows);
                 await db.SaveChangesAsync(ct);
+            }
         }
         catch (Exception e) when (IsUniqueViolation(e is DbUpdateException ? e.InnerException : e))
         {

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text;
-using Kanban.Server.Events;
-using Kanban.Server.History;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -28,26 +26,26 @@ public sealed class PlainSave(WriteConnection commands)
     private readonly ConcurrentDictionary<IEntityType, Table> _tables = new();
 
     /// <summary>
-    /// Saves the context's changes and accepts them, in the context's transaction; false (nothing
-    /// done) when they are not only updates and log rows.
+    /// Saves the context's changes and accepts them, and inserts <paramref name="logRows"/> (event-log
+    /// and history rows the context does not track), in the context's transaction; false (nothing
+    /// done) when the changes are not only updates.
     /// </summary>
-    public async Task<bool> TrySaveAsync(KanbanDb db, CancellationToken ct)
+    public async Task<bool> TrySaveAsync(KanbanDb db, IReadOnlyList<object> logRows, CancellationToken ct)
     {
-        var changed = new List<(EntityEntry Entry, Table Table, ulong Written)>();
+        var changed = new List<(Func<IProperty, object?> Value, Table Table, ulong Written)>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State == EntityState.Unchanged)
                 continue;
             var table = _tables.GetOrAdd(entry.Metadata, type => new Table(type));
-            var plain = entry.State switch
-            {
-                EntityState.Modified => table.Updatable,
-                EntityState.Added => entry.Entity is BoardEvent or Activity,
-                _ => false,
-            };
-            if (!plain)
+            if (entry.State != EntityState.Modified || !table.Updatable)
                 return false;
-            changed.Add((entry, table, table.Written(entry)));
+            changed.Add((property => entry.CurrentValues[property], table, table.Written(entry)));
+        }
+        foreach (var row in logRows)
+        {
+            var table = _tables.GetOrAdd(db.Model.FindEntityType(row.GetType())!, type => new Table(type));
+            changed.Add((property => property.GetGetter().GetClrValueUsingContainingEntity(row), table, Table.Inserted));
         }
         if (changed.Count == 0)
             return true;
@@ -63,7 +61,7 @@ public sealed class PlainSave(WriteConnection commands)
             try
             {
                 for (var i = 0; i < changed.Count; i++)
-                    changed[i].Table.AddValues(changed[i].Entry, changed[i].Written, i, command);
+                    changed[i].Table.AddValues(changed[i].Value, changed[i].Written, i, command);
                 // Each statement touches one row: fewer means a row was not there (EF Core's concurrency failure).
                 var rows = await command.ExecuteNonQueryAsync(ct);
                 if (rows != changed.Count)
@@ -111,14 +109,12 @@ public sealed class PlainSave(WriteConnection commands)
 
         public bool Updatable { get; }
 
-        /// <summary>
-        /// The columns a statement of the entry writes: the changed ones of an update (its key
-        /// follows them), every one of an insert.
-        /// </summary>
+        /// <summary>The columns of an insert: every one.</summary>
+        public const ulong Inserted = ulong.MaxValue;
+
+        /// <summary>The columns an update of the entry writes: the changed ones (its key follows them).</summary>
         public ulong Written(EntityEntry entry)
         {
-            if (entry.State == EntityState.Added)
-                return ulong.MaxValue;
             var changed = 0UL;
             for (var i = 0; i < _properties.Length; i++)
             {
@@ -146,23 +142,23 @@ public sealed class PlainSave(WriteConnection commands)
         /// "@": Microsoft.Data.Sqlite looks a name without it up once per prefix it could have, on
         /// every execution.
         /// </summary>
-        public void AddValues(EntityEntry entry, ulong written, int statement, DbCommand command)
+        public void AddValues(Func<IProperty, object?> value, ulong written, int statement, DbCommand command)
         {
             var n = 0;
             for (var i = 0; i < _properties.Length; i++)
             {
                 if ((written & 1UL << i) != 0)
-                    Add(command, entry, i, $"@s{statement}_{n++}");
+                    Add(command, value, i, $"@s{statement}_{n++}");
             }
-            if (written == ulong.MaxValue)
+            if (written == Inserted)
                 return;
             foreach (var k in _keys)
-                Add(command, entry, k, $"@s{statement}_{n++}");
+                Add(command, value, k, $"@s{statement}_{n++}");
         }
 
         private string Sql(ulong written)
         {
-            if (written == ulong.MaxValue)
+            if (written == Inserted)
                 return $"INSERT INTO {_name} ({string.Join(", ", _columns)}) VALUES ({string.Join(", ", _columns.Select((_, i) => $"@p{i}"))});\n";
             var set = new List<string>();
             var where = new List<string>();
@@ -177,10 +173,10 @@ public sealed class PlainSave(WriteConnection commands)
             return $"UPDATE {_name} SET {string.Join(", ", set)} WHERE {string.Join(" AND ", where)};\n";
         }
 
-        private void Add(DbCommand command, EntityEntry entry, int i, string name)
+        private void Add(DbCommand command, Func<IProperty, object?> value, int i, string name)
         {
             var property = _properties[i];
-            command.Parameters.Add(_mappings[i].CreateParameter(command, name, entry.CurrentValues[property], property.IsNullable));
+            command.Parameters.Add(_mappings[i].CreateParameter(command, name, value(property), property.IsNullable));
         }
 
         private static string Quote(string identifier) => $"\"{identifier}\"";
