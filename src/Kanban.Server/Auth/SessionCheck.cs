@@ -7,14 +7,15 @@ namespace Kanban.Server.Auth;
 
 /// <summary>
 /// Refuses a cookie or bearer token whose session has ended (see <see cref="SessionStamps"/>), on
-/// every request: GraphQL, the hub's negotiate and connect, and /auth itself.
+/// every request: GraphQL, the hub's negotiate and connect, and /auth itself; and opens each
+/// cookie and token once (<see cref="RememberedTickets"/>).
 /// </summary>
 public static class SessionCheck
 {
     public static IServiceCollection AddSessionCheck(this IServiceCollection services)
     {
         services.AddSingleton<SessionStamps>();
-        services.AddSingleton<BearerTickets>();
+        services.AddSingleton<RememberedTickets>();
 
         // Identity's own validator looks at the stamp only every 30 minutes; ours runs first, each time.
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
@@ -32,6 +33,11 @@ public static class SessionCheck
             };
         });
 
+        // After the cookie handler's own PostConfigure (registered with Identity, before this), which makes the format.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<RememberedTickets>((o, tickets) => o.TicketDataFormat = new RememberedCookieFormat(
+                o.TicketDataFormat ?? throw new InvalidOperationException("The session cookie has no ticket format yet."), tickets));
+
         // The bearer handler has no event after it reads the token, so this reads it first (from where
         // the handler will: the header, or what an earlier handler of this event found, such as the
         // hub's ?access_token=). PostConfigure: after every Configure, so it wraps the hub's handler.
@@ -43,7 +49,7 @@ public static class SessionCheck
                 await received(ctx);
                 if (ctx.Result is not null || (ctx.Token ?? HeaderToken(ctx.Request)) is not { } token)
                     return;
-                var tickets = ctx.HttpContext.RequestServices.GetRequiredService<BearerTickets>();
+                var tickets = ctx.HttpContext.RequestServices.GetRequiredService<RememberedTickets>();
                 // A token that does not open is left to the handler, which refuses it the usual way.
                 if (tickets.Open(token, ctx.Options.BearerTokenProtector) is not { } ticket)
                     return;

@@ -2,9 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kanban.Client;
+using Kanban.Server.Auth;
 using Kanban.Tests.Support;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kanban.Tests.Auth;
@@ -216,7 +220,7 @@ public sealed class SessionRevocationTests
     [InlineData(DatabaseKind.Postgres)]
     public async Task ABearerTokenOpenedOnceIsStillRefusedOnceItHasExpired(DatabaseKind kind)
     {
-        // The server remembers a token's ticket after opening it (BearerTickets): what it remembers
+        // The server remembers a token's ticket after opening it (RememberedTickets): what it remembers
         // must not outlive the token, on the hub's negotiate as on GraphQL.
         await using var db = await TestDatabase.CreateAsync(kind);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -235,5 +239,35 @@ public sealed class SessionRevocationTests
         // A new sign-in on the same clock is taken at once.
         var again = await TokensAsync(server.NewHttpClient(), ana.Email);
         Assert.Equal(ana.UserId, await MeAsync(WithToken(server, again.Str("accessToken"))));
+    }
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task ASessionCookieOpenedOnceIsStillRefusedOnceItHasExpired(DatabaseKind kind)
+    {
+        // The cookie's ticket is remembered after it is opened (RememberedCookieFormat), like a
+        // bearer token's: what is remembered must not outlive the cookie (14 days, sliding).
+        await using var db = await TestDatabase.CreateAsync(kind);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = new KanbanServer(db, services: s => s.AddSingleton<TimeProvider>(clock));
+        var cookieOptions = server.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        Assert.IsType<RememberedCookieFormat>(cookieOptions.TicketDataFormat);
+        var ana = await server.SignUpAsync("ana");
+        var (_, cookie) = await BrowserAsync(server, ana.Email);
+        using var replay = server.WithCookie(cookie);
+        Assert.Equal(ana.UserId, await MeAsync(replay));
+        Assert.Equal(ana.UserId, await MeAsync(replay)); // the remembered ticket
+        Assert.Equal(HttpStatusCode.OK, await OpenHubWithCookieAsync(server, cookie));
+
+        clock.Advance(cookieOptions.ExpireTimeSpan + TimeSpan.FromMinutes(1));
+
+        Assert.Equal("UNAUTHENTICATED", await MeAsync(replay));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await replay.PostAsync(Negotiate, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, await OpenHubWithCookieAsync(server, cookie));
+        // A new sign-in on the same clock is taken at once.
+        var (_, again) = await BrowserAsync(server, ana.Email);
+        using var fresh = server.WithCookie(again);
+        Assert.Equal(ana.UserId, await MeAsync(fresh));
     }
 }
