@@ -14,6 +14,7 @@ public sealed class BoardChange(KanbanDb db, Board board, BoardRole role, UserVi
 {
     private readonly List<BoardEvent> _events = [];
     private readonly List<Activity> _entries = [];
+    private bool _logged = true;
 
     public KanbanDb Db { get; } = db;
     public Board Board { get; } = board;
@@ -21,7 +22,6 @@ public sealed class BoardChange(KanbanDb db, Board board, BoardRole role, UserVi
     public UserView Actor { get; } = actor;
     public DateTimeOffset Now { get; } = now;
     public IReadOnlyList<BoardEvent> Events => _events;
-    private bool Logged { get; set; } = true;
 
     /// <summary>
     /// Logs one event: its fields plus the envelope every event carries, and its history entry in
@@ -61,14 +61,14 @@ public sealed class BoardChange(KanbanDb db, Board board, BoardRole role, UserVi
     /// Publishes the change's events without keeping them or their history: for a change that
     /// deletes the board, whose log and history go with it.
     /// </summary>
-    public void LeaveOutOfLog() => Logged = false;
+    public void LeaveOutOfLog() => _logged = false;
 
     /// <summary>
     /// The rows the change adds to the event log and the history, inserted when it is saved:
     /// the context does not track them (tracking a row was a cost on every change, for nothing
     /// to compare it with).
     /// </summary>
-    public IEnumerable<object> LogRows => Logged ? _events.Concat<object>(_entries) : [];
+    public IReadOnlyList<object> LogRows => _logged ? [.. _events, .. _entries] : [];
 
     private static string? Json(object? value) =>
         value is null ? null : JsonSerializer.Serialize(value, value.GetType(), ContractJson.Options);

@@ -131,14 +131,13 @@ public sealed class BoardWriter(
     public Task SaveAsync(CancellationToken ct) => SaveAsync([], ct);
 
     /// <param name="logRows">The event-log and history rows to insert with the changes (untracked).</param>
-    private async Task SaveAsync(IEnumerable<object> logRows, CancellationToken ct)
+    private async Task SaveAsync(IReadOnlyList<object> logRows, CancellationToken ct)
     {
         try
         {
-            var rows = logRows.ToList();
-            if (!await plainSave.TrySaveAsync(db, rows, ct))
+            if (!await plainSave.TrySaveAsync(db, logRows, ct))
             {
-                db.AddRange(rows);
+                db.AddRange(logRows);
                 await db.SaveChangesAsync(ct);
             }
         }
